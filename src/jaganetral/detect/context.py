@@ -1,0 +1,56 @@
+"""Which contest a name, number or slogan refers to, given the activity's date and the region.
+
+The same person ran in several contests under different numbers (Ridwan Kamil no. 1 in Jabar
+2018 and in Jakarta 2024; Khofifah no. 1 in Jatim 2018 and no. 2 in 2024). A reference is
+resolved to the contest whose period of talk contains the date, preferring the next vote to
+come; without a date, to the most recent contest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jaganetral.knowledge.base import KnowledgeBase, window
+from jaganetral.knowledge.schema import Contest
+
+MAX_GAP = dt.timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class ContestResolver:
+    kb: KnowledgeBase
+    in_play: frozenset[str]
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase, region: str | None) -> ContestResolver:
+        return cls(kb, frozenset(c.id for c in kb.contests_in_play(region)))
+
+    def contest(self, contest_id: str) -> Contest:
+        return self.kb.contests[contest_id]
+
+    def pick(self, contest_ids: Iterable[str], when: dt.date | None) -> list[str]:
+        """The contests (usually one) that a reference naming ``contest_ids`` means on ``when``."""
+        cands = [self.kb.contests[c] for c in set(contest_ids) if c in self.in_play]
+        if not cands:
+            return []
+        if when is None:
+            latest = max(c.stages.voting.date for c in cands)
+            return sorted(c.id for c in cands if c.stages.voting.date == latest)
+        inside = [c for c in cands if window(c)[0] <= when <= window(c)[1]]
+        if inside:
+            upcoming = [c for c in inside if c.stages.voting.date >= when]
+            pool = upcoming or inside
+            best = min(c.stages.voting.date for c in pool) if upcoming else max(c.stages.voting.date for c in pool)
+            return sorted(c.id for c in pool if c.stages.voting.date == best)
+        gaps = [(min(abs((window(c)[0] - when).days), abs((when - window(c)[1]).days)), c) for c in cands]
+        gap, _ = min(gaps, key=lambda g: g[0])
+        if dt.timedelta(days=gap) > MAX_GAP:
+            return []
+        return sorted(c.id for g, c in gaps if g == gap)
+
+    def current(self, when: dt.date | None, levels: tuple[str, ...] | None = None) -> list[str]:
+        """Contests in play that talk on ``when`` is about (the latest ones when the date is unknown)."""
+        ids = [c for c in self.in_play if levels is None or self.kb.contests[c].level in levels]
+        return self.pick(ids, when)

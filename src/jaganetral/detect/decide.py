@@ -1,0 +1,147 @@
+"""The decision layer: evidence in, a judgement of stance per contestant and the signals out.
+
+Scores combine by noisy-OR, so each further piece of evidence raises the score and it stays in
+[0, 1]. Neutral language (civic, news) damps weak evidence; strong evidence (a campaign slogan or
+hashtag, an explicit call to vote) is not damped, since a headline followed by "#02Melanjutkan"
+is still campaigning.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from jaganetral.detect.model import Evidence
+
+STRONG = 0.7
+DAMPING = 0.85
+MENTION_ONLY = 0.1
+TARGETING = frozenset({"alias", "pair_name", "acronym", "team", "volunteer", "account", "number", "party",
+                       "membership", "slogan", "hashtag", "attack_hashtag", "sign"})
+VOTE_KINDS = frozenset({"vote_strong", "choice"})
+
+
+@dataclass
+class TargetJudgement:
+    target: str
+    support: float = 0.0
+    attack: float = 0.0
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return max(self.support, self.attack)
+
+    @property
+    def stance(self) -> str:
+        return "attack" if self.attack > self.support else "support"
+
+
+@dataclass
+class FieldJudgement:
+    targets: dict[str, TargetJudgement]
+    neutral: float
+    neutral_evidence: list[Evidence]
+    vote_call: set[str]
+    membership: set[str]
+
+    def best(self) -> TargetJudgement | None:
+        if not self.targets:
+            return None
+        return max(self.targets.values(), key=lambda t: (t.score, t.target))
+
+    @property
+    def score(self) -> float:
+        best = self.best()
+        return best.score if best else 0.0
+
+
+def noisy_or(weights: Iterable[float]) -> float:
+    p = 1.0
+    for w in weights:
+        p *= 1.0 - max(0.0, min(1.0, w))
+    return 1.0 - p
+
+
+def judge(evidence: Sequence[Evidence], fallback_targets: Sequence[str] = ()) -> FieldJudgement:
+    """Judge one field. Stance words attach to the nearest contestant named in the same field,
+    or, when the field names none, to ``fallback_targets`` (the post a comment answers)."""
+    anchors = [e for e in evidence if e.targets and e.kind in TARGETING]
+    neutral_ev = [e for e in evidence if e.stance == "neutral"]
+    neutral = noisy_or(e.weight for e in neutral_ev)
+    damp = 1.0 - DAMPING * neutral
+    support: dict[str, list[float]] = defaultdict(list)
+    attack: dict[str, list[float]] = defaultdict(list)
+    used: dict[str, list[Evidence]] = defaultdict(list)
+    vote_call: set[str] = set()
+    membership: set[str] = set()
+    mentioned: list[str] = []
+    for e in anchors:
+        for t in e.targets:
+            if t not in mentioned:
+                mentioned.append(t)
+    for e in evidence:
+        if e.stance not in ("support", "attack"):
+            if e.targets:
+                for t in e.targets:
+                    used[t].append(e)
+            continue
+        targets = e.targets or _nearest(e, anchors) or tuple(fallback_targets)
+        w = e.weight if e.weight >= STRONG else e.weight * damp
+        for t in targets:
+            (support if e.stance == "support" else attack)[t].append(w)
+            used[t].append(e)
+            if e.kind in VOTE_KINDS:
+                vote_call.add(t)
+            if e.kind == "membership":
+                membership.add(t)
+    judged: dict[str, TargetJudgement] = {}
+    for t in mentioned + [t for t in list(support) + list(attack) if t not in mentioned]:
+        tj = TargetJudgement(t, noisy_or(support[t]), noisy_or(attack[t]), used[t])
+        if tj.score == 0.0:
+            tj.support = MENTION_ONLY * damp
+        judged[t] = tj
+    _kolom_kosong(judged)
+    _balance(judged)
+    return FieldJudgement(judged, neutral, neutral_ev, vote_call, membership)
+
+
+def _nearest(e: Evidence, anchors: Sequence[Evidence]) -> tuple[str, ...]:
+    if not anchors:
+        return ()
+    best = min(abs(a.token - e.token) for a in anchors)
+    out: list[str] = []
+    for a in anchors:
+        if abs(a.token - e.token) == best:
+            out.extend(t for t in a.targets if t not in out)
+    return tuple(out)
+
+
+def _kolom_kosong(judged: dict[str, TargetJudgement]) -> None:
+    """Campaigning for the blank column is campaigning against the single pair."""
+    for t in list(judged):
+        if not t.endswith(":kolom-kosong"):
+            continue
+        blank = judged[t]
+        contest = t.rsplit(":", 1)[0]
+        for other in list(judged):
+            if other.startswith(contest + ":") and other != t:
+                judged[other].attack = max(judged[other].attack, blank.support)
+                judged[other].support = max(judged[other].support, blank.attack)
+
+
+def _balance(judged: dict[str, TargetJudgement]) -> None:
+    """Several contestants of one contest weighed alike is a comparison, not a campaign."""
+    by_contest: dict[str, list[TargetJudgement]] = defaultdict(list)
+    for t in judged.values():
+        if not t.target.startswith("party:"):
+            by_contest[t.target.rsplit(":", 1)[0]].append(t)
+    for group in by_contest.values():
+        if len(group) < 2:
+            continue
+        scores = sorted((t.score for t in group), reverse=True)
+        if scores[0] - scores[1] < 0.1 and all(t.stance == group[0].stance for t in group):
+            for t in group:
+                t.support *= 0.5
+                t.attack *= 0.5

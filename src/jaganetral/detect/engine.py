@@ -1,0 +1,178 @@
+"""The detector: a knowledge base and settings in, ``analyze(activity) -> Finding`` out.
+
+Pure: no files, no clock, no globals. Building a Detector compiles the packs' terms once; after
+that every call is independent, so the CLI, the web app, a Spark executor and a test all call
+the same function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jaganetral.detect.context import ContestResolver
+from jaganetral.detect.decide import FieldJudgement, TargetJudgement, judge
+from jaganetral.detect.explain import explain_clear, explain_flag
+from jaganetral.detect.model import Activity, Evidence, Finding, FormRef
+from jaganetral.detect.normalize import Normalizer
+from jaganetral.detect.phrases import Match, PhraseIndex
+from jaganetral.detect.recognizers.attack import AttackRecognizer
+from jaganetral.detect.recognizers.ballot_number import BallotNumberRecognizer
+from jaganetral.detect.recognizers.base import Context, FieldDoc, Recognizer
+from jaganetral.detect.recognizers.call_to_vote import CallToVoteRecognizer
+from jaganetral.detect.recognizers.contestant import ContestantMentionRecognizer
+from jaganetral.detect.recognizers.endorsement import EndorsementRecognizer
+from jaganetral.detect.recognizers.neutral_civic import NeutralCivicRecognizer
+from jaganetral.detect.recognizers.news_register import NewsRegisterRecognizer
+from jaganetral.detect.recognizers.party import PartyRecognizer
+from jaganetral.detect.recognizers.slogan import SloganHashtagRecognizer
+from jaganetral.knowledge.base import KnowledgeBase, phase, stage_name
+
+DETECTOR_VERSION = "rules-0.1.0"
+ENGAGE_KINDS = frozenset({"like", "share", "comment", "follow", "group_join"})
+FOLLOW_KINDS = frozenset({"follow", "group_join"})
+FOLLOW_WEIGHT = 0.75  # following a contestant's account or joining a group named after them
+
+
+@dataclass(frozen=True)
+class DetectorSettings:
+    region: str | None = None
+    threshold: float = 0.5
+
+
+def default_recognizers() -> list[Recognizer]:
+    """Order matters: mentions first, so numbers and slogans can use the contestants named."""
+    return [
+        ContestantMentionRecognizer(),
+        PartyRecognizer(),
+        BallotNumberRecognizer(),
+        SloganHashtagRecognizer(),
+        CallToVoteRecognizer(),
+        EndorsementRecognizer(),
+        AttackRecognizer(),
+        NeutralCivicRecognizer(),
+        NewsRegisterRecognizer(),
+    ]
+
+
+class Detector:
+    def __init__(self, kb: KnowledgeBase, settings: DetectorSettings | None = None,
+                 recognizers: list[Recognizer] | None = None):
+        self.kb = kb
+        self.settings = settings or DetectorSettings()
+        self.recognizers = recognizers if recognizers is not None else default_recognizers()
+        vocab: set[str] = set()
+        for r in self.recognizers:
+            vocab |= PhraseIndex.vocabulary_of(r.vocabulary(kb))
+        self.normalizer = Normalizer(vocab)
+        self.index = PhraseIndex(self.normalizer)
+        for r in self.recognizers:
+            r.register(self.index, kb)
+        self.index.freeze()
+        self.resolver = ContestResolver.build(kb, self.settings.region)
+        self.institutions = frozenset(a.handle for p in kb.institutions for a in p.accounts)
+        self.version = DETECTOR_VERSION
+
+    def evidence(self, field: str, value: str, ctx: Context) -> list[Evidence]:
+        norm = self.normalizer(value)
+        matches = self.index.match(norm)
+        if field == "target_account" and " " not in value.strip():
+            matches += self.index.squashed(value, 0, len(norm.tokens), 0, len(value))
+        grouped: dict[str, list[Match]] = {}
+        for m in matches:
+            grouped.setdefault(m.entry.owner, []).append(m)
+        doc = FieldDoc(field, norm, grouped)
+        found: list[Evidence] = []
+        for r in self.recognizers:
+            found.extend(r.analyze(doc, ctx, found))
+        return found
+
+    def analyze(self, activity: Activity) -> Finding:
+        day = activity.day
+        ctx = Context(activity, day, self.resolver)
+        thr = self.settings.threshold
+        target_ev: list[Evidence] = []
+        target_j: FieldJudgement | None = None
+        if activity.kind in ENGAGE_KINDS:
+            for field in ("target_text", "target_account"):
+                value = getattr(activity, field)
+                if value and not self._institution(field, value):
+                    target_ev.extend(self.evidence(field, value, ctx))
+            target_j = judge(target_ev)
+            if activity.kind in FOLLOW_KINDS:
+                _following(target_j)
+        own_ev = self.evidence("text", activity.text, ctx) if activity.text else []
+        fallback = list(target_j.targets) if target_j and activity.kind in ("comment", "share") else []
+        own_j = judge(own_ev, fallback)
+        signals: list[tuple[str, TargetJudgement]] = []
+        own_best = own_j.best()
+        if own_best and own_best.score >= thr:
+            signals.append(("campaign", own_best))
+            if own_best.target in own_j.vote_call:
+                signals.append(("vote_call", own_best))
+        for t in own_j.membership:
+            if own_j.targets[t].score >= thr:
+                signals.append(("party_member", own_j.targets[t]))
+        tgt_best = target_j.best() if target_j else None
+        if tgt_best and tgt_best.score >= thr:
+            signals.append(("engage_target", tgt_best))
+        evidence = tuple(sorted(own_ev + target_ev, key=lambda e: (e.field != "text", e.field, e.start, e.end)))
+        if not signals:
+            mentioned = [t for t in own_j.targets] + ([t for t in target_j.targets] if target_j else [])
+            score = max(own_j.score, target_j.score if target_j else 0.0)
+            neutral = own_j.neutral_evidence + (target_j.neutral_evidence if target_j else [])
+            return Finding(activity.id, False, score, None, (), (), evidence,
+                           explain_clear(self.kb, mentioned, neutral), None, None, None, day is not None,
+                           (), self.version, self.kb.version)
+        return self._flagged(activity, signals, own_j, target_j, evidence)
+
+    def _flagged(self, activity: Activity, signals: list[tuple[str, TargetJudgement]], own_j: FieldJudgement,
+                 target_j: FieldJudgement | None, evidence: tuple[Evidence, ...]) -> Finding:
+        day = activity.day
+        thr = self.settings.threshold
+        lead = max((tj for _, tj in signals), key=lambda tj: tj.score)
+        score = lead.score
+        judged = [own_j] + ([target_j] if target_j else [])
+        targets: list[str] = []
+        for j in judged:
+            for t in sorted(j.targets.values(), key=lambda t: -t.score):
+                if t.score >= thr * 0.8 and t.stance == lead.stance and t.target not in targets:
+                    targets.append(t.target)
+        if lead.target not in targets:
+            targets.insert(0, lead.target)
+        contest = self._contest_of(lead.target, day)
+        ph = phase(contest, day) if contest else "post"
+        forms = self._forms(activity.kind, [s for s, _ in signals], ph)
+        stage = stage_name(contest, day) if contest else "tahapan tidak diketahui"
+        if day is None:
+            stage = "setelah penetapan calon (diasumsikan)"
+        explanation = explain_flag(self.kb, activity.kind, lead.stance, targets, lead.evidence, forms, stage,
+                                   contest.name if contest else None, day is not None)
+        return Finding(
+            activity.id, True, score, forms[0].code if forms else None, tuple(f.code for f in forms[1:]),
+            tuple(targets), evidence, explanation, lead.stance,  # type: ignore[arg-type]
+            contest.id if contest else None, stage, day is not None, tuple(forms), self.version, self.kb.version,
+        )
+
+    def _contest_of(self, target: str, day: object) -> object:
+        if target.startswith("party:"):
+            ids = self.resolver.current(day, ("pileg",))  # type: ignore[arg-type]
+            return self.kb.contests[ids[0]] if ids else None
+        return self.kb.contests.get(target.rsplit(":", 1)[0])
+
+    def _forms(self, kind: str, signals: list[str], ph: str) -> list[FormRef]:
+        codes: list[str] = []
+        for rule in self.kb.catalogue.mapping:
+            if rule.signal in signals and kind in rule.kinds:
+                code = rule.pre if ph == "pre" else rule.post
+                if code and code not in codes:
+                    codes.append(code)
+        forms = sorted((self.kb.forms[c] for c in codes), key=lambda f: -f.severity)
+        return [FormRef(f.code, f.text, f.skb_item, f.sanction.text, f.sanction.basis) for f in forms]
+
+    def _institution(self, field: str, value: str) -> bool:
+        return field == "target_account" and value.strip().lstrip("@").lower() in self.institutions
+
+
+def _following(j: FieldJudgement) -> None:
+    for t in j.targets.values():
+        t.support = max(t.support, FOLLOW_WEIGHT * (1.0 - j.neutral))

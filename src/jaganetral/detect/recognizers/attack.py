@@ -1,0 +1,36 @@
+"""Attack and derision aimed at a contestant ("planga plongo", "pembohong", "dinasti", 🤮)."""
+
+from __future__ import annotations
+
+from jaganetral.detect.recognizers.cues import CueRecognizer
+
+
+class AttackRecognizer(CueRecognizer):
+    name = "attack"
+    WEIGHTS = {
+        "insult": (0.55, "attack", "hinaan/ejekan"),
+        "accuse": (0.4, "attack", "tuduhan/serangan"),
+        "emoji": (0.25, "attack", "emoji ejekan"),
+    }
+    TERMS = {
+        "insult": [
+            "bodoh", "goblok", "goblog", "tolol", "dungu", "bego", "idiot", "planga plongo", "plonga plongo",
+            "pembohong", "pendusta", "penipu", "munafik", "antek", "antek asing", "antek aseng", "boneka",
+            "petugas partai", "anak haram", "pecundang", "pengecut", "bajingan", "brengsek", "bangsat",
+            "kampret", "cebong", "kadrun", "kecebong", "ndasmu", "gemblung", "sinting", "gila", "otak udang",
+            "tidak becus", "omdo", "omong doang", "haus kekuasaan", "haus jabatan", "gila jabatan",
+            "gila kekuasaan", "pelanggar ham", "penculik", "culik", "anak ingusan", "bocil", "anak kemarin sore",
+            "karbitan", "asal bapak senang", "plin plan", "mencla mencle", "mencla", "memalukan", "menjijikkan",
+            "lebay", "sok suci", "sok pintar", "sok", "ngibul", "ngeles", "nyinyir", "kardus", "badut",
+        ],
+        "accuse": [
+            "bohong", "dusta", "curang", "kecurangan", "korup", "koruptor", "korupsi", "dinasti",
+            "politik dinasti", "nepotisme", "kkn", "pencitraan", "gagal", "kegagalan", "hancur", "menghancurkan",
+            "rusak", "merusak", "ancaman", "bahaya", "berbahaya", "janji palsu", "janji manis", "ingkar janji",
+            "tukang", "pelanggaran etik", "langgar etik", "cacat", "cacat moral", "cacat hukum", "tidak jujur",
+            "tidak tegas", "tidak konsisten", "blunder", "gagap", "grogi", "ngawur", "asal", "kacau",
+            "intoleran", "radikal", "politik identitas", "buzzer", "mengadu domba", "pemecah belah",
+            "takut", "kabur", "mangkrak", "utang", "hutang", "kalah", "kekalahan", "dipermalukan", "malu",
+        ],
+        "emoji": ["🤮", "🤡", "💩", "🤢", "🙄", "🖕", "👎", "😒", "🤬", "😡"],
+    }

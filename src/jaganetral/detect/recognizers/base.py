@@ -1,0 +1,101 @@
+"""The recognizer contract, in the shape of Presidio's ``EntityRecognizer``.
+
+A recognizer registers its terms (class constants, or facts from the knowledge base) into the
+shared phrase index once, then turns the matches in one field of one activity into Evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from jaganetral.detect.context import ContestResolver
+from jaganetral.detect.model import Activity, Evidence, Stance
+from jaganetral.detect.normalize import NormalizedText
+from jaganetral.detect.phrases import Entry, Match, PhraseIndex
+from jaganetral.knowledge.base import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    """One field of an activity (text, target_text or target_account), normalised and matched."""
+
+    field: str
+    norm: NormalizedText
+    matches: Mapping[str, list[Match]] = field(default_factory=dict)
+
+    def of(self, owner: str) -> list[Match]:
+        return self.matches.get(owner, [])
+
+
+@dataclass(frozen=True)
+class Context:
+    activity: Activity
+    when: dt.date | None
+    resolver: ContestResolver
+
+
+class Recognizer(ABC):
+    """Finds one kind of evidence. ``TERMS`` maps a category to its phrases."""
+
+    name: ClassVar[str]
+    TERMS: ClassVar[Mapping[str, Iterable[str]]] = {}
+
+    def register(self, index: PhraseIndex, kb: KnowledgeBase) -> None:
+        for category, phrases in self.TERMS.items():
+            for phrase in phrases:
+                index.add(phrase, Entry(self.name, category))
+
+    def vocabulary(self, kb: KnowledgeBase) -> Iterable[str]:
+        """Words this recognizer knows (for the normaliser's leetspeak and elongation repair)."""
+        for phrases in self.TERMS.values():
+            yield from phrases
+
+    @abstractmethod
+    def analyze(self, doc: FieldDoc, ctx: Context, found: list[Evidence]) -> list[Evidence]:
+        """Evidence in ``doc``; ``found`` holds what earlier recognizers found in the same field."""
+
+    def evidence(
+        self,
+        doc: FieldDoc,
+        match: Match,
+        kind: str,
+        weight: float,
+        stance: Stance | None = None,
+        targets: tuple[str, ...] = (),
+        note: str = "",
+    ) -> Evidence:
+        return Evidence(
+            field=doc.field,
+            start=match.start,
+            end=match.end,
+            text=doc.norm.original[match.start : match.end],
+            recognizer=self.name,
+            kind=kind,
+            weight=weight,
+            stance=stance,
+            targets=targets,
+            note=note,
+            token=match.i,
+        )
+
+
+def spans(matches: Iterable[Match]) -> list[tuple[Match, list[Entry]]]:
+    """Group matches by span and drop spans inside a longer one (one span, one evidence)."""
+    groups: dict[tuple[int, int], list[Match]] = {}
+    for m in matches:
+        groups.setdefault((m.i, m.j), []).append(m)
+    ordered = sorted(groups, key=lambda k: (k[0], -(k[1] - k[0])))
+    out: list[tuple[Match, list[Entry]]] = []
+    reach = -1
+    for key in ordered:
+        i, j = key
+        if j <= reach:
+            continue
+        ms = groups[key]
+        out.append((ms[0], [m.entry for m in ms]))
+        reach = max(reach, j)
+    return out

@@ -1,0 +1,78 @@
+"""Mentions of a contestant: names, nicknames, pair names, acronyms, teams, volunteer groups, accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from jaganetral.detect.model import Evidence
+from jaganetral.detect.phrases import Entry, PhraseIndex
+from jaganetral.detect.recognizers.base import Context, FieldDoc, Recognizer, spans
+from jaganetral.knowledge.base import ContestantRef, KnowledgeBase
+from jaganetral.knowledge.schema import Term
+
+# A mention names who is talked about; it takes no side by itself. Campaign jargon (a pair's
+# acronym) and campaign organisations (teams, volunteer groups) lean towards support.
+WEIGHTS = {
+    "alias": (0.0, None),
+    "pair_name": (0.15, "support"),
+    "acronym": (0.35, "support"),
+    "team": (0.4, "support"),
+    "volunteer": (0.55, "support"),
+    "account": (0.0, None),
+}
+NOTES = {
+    "alias": "nama kontestan",
+    "pair_name": "nama pasangan calon",
+    "acronym": "singkatan pasangan calon",
+    "team": "tim kampanye/pemenangan",
+    "volunteer": "kelompok relawan",
+    "account": "akun kontestan",
+}
+# Words next to an acronym that show it is a prayer ("amin ya Allah"), not a pair.
+PRAYER = frozenset({"allah", "aamiin", "amiin", "aamin", "semoga", "insyaallah", "doa", "alamin", "robbal", "rabbal"})
+
+
+def _entry(owner: str, category: str, ref: ContestantRef, term: Term, normalize: PhraseIndex) -> Entry:
+    exact = tuple(t.raw for t in normalize.normalizer(term.text).tokens) if term.exact_case else None
+    avoid = PRAYER if category == "acronym" else frozenset()
+    return Entry(owner, category, (ref.contest.id, ref.contestant.key), exact, avoid)
+
+
+class ContestantMentionRecognizer(Recognizer):
+    name = "contestant_mention"
+
+    def _terms(self, kb: KnowledgeBase) -> Iterable[tuple[str, ContestantRef, Term]]:
+        for ref in kb.refs():
+            c = ref.contestant
+            if c.kind == "party":
+                continue
+            for p in c.persons:
+                yield "alias", ref, Term(text=p.name)
+                for a in p.aliases:
+                    yield "alias", ref, a
+            for cat, terms in (("pair_name", c.names), ("acronym", c.acronyms), ("team", c.teams),
+                               ("volunteer", c.volunteer_groups)):
+                for t in terms:
+                    yield cat, ref, t
+            for acc in c.accounts:
+                yield "account", ref, Term(text="@" + acc.handle)
+
+    def register(self, index: PhraseIndex, kb: KnowledgeBase) -> None:
+        for cat, ref, term in self._terms(kb):
+            index.add(term.text, _entry(self.name, cat, ref, term, index))
+
+    def vocabulary(self, kb: KnowledgeBase) -> Iterable[str]:
+        return (t.text for _, _, t in self._terms(kb))
+
+    def analyze(self, doc: FieldDoc, ctx: Context, found: list[Evidence]) -> list[Evidence]:
+        out: list[Evidence] = []
+        for match, entries in spans(doc.of(self.name)):
+            contests = {e.value[0] for e in entries}
+            chosen = set(ctx.resolver.pick(contests, ctx.when))
+            targets = tuple(sorted({f"{cid}:{key}" for e in entries for cid, key in [e.value] if cid in chosen}))
+            if not targets:
+                continue
+            category = max((e.category for e in entries), key=lambda c: WEIGHTS[c][0])
+            weight, stance = WEIGHTS[category]
+            out.append(self.evidence(doc, match, category, weight, stance, targets, NOTES[category]))  # type: ignore[arg-type]
+        return out

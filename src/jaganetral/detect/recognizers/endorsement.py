@@ -1,0 +1,37 @@
+"""Praise and endorsement ("pantas memimpin", "hebat", "terbukti", 👍)."""
+
+from __future__ import annotations
+
+from jaganetral.detect.recognizers.cues import CueRecognizer
+
+
+class EndorsementRecognizer(CueRecognizer):
+    name = "endorsement"
+    WEIGHTS = {
+        "praise_strong": (0.5, "support", "pujian/dukungan"),
+        "praise": (0.3, "support", "kata pujian"),
+        "emoji": (0.2, "support", "emoji dukungan"),
+    }
+    TERMS = {
+        "praise_strong": [
+            "pantas memimpin", "layak memimpin", "layak jadi presiden", "pantas jadi presiden", "presiden terbaik",
+            "pemimpin terbaik", "calon terbaik", "satu satunya pilihan", "satunya pilihan", "idola", "idolaku",
+            "luar biasa", "terbukti", "sudah terbukti", "berprestasi", "the best", "terbaik", "paling layak",
+            "paling pantas", "paling pas", "paling cocok", "dekat dengan rakyat", "merakyat", "pro rakyat",
+            "visioner", "amanah", "cinta rakyat", "peduli rakyat", "harapan rakyat", "harapan bangsa",
+            "pemimpin masa depan", "pemimpin sejati", "pemimpin yang", "calon pemimpin", "sosok pemimpin",
+            "jiwa pemimpin", "negarawan", "panutan", "teladan", "bangga", "salut", "respect",
+        ],
+        "praise": [
+            "hebat", "mantap", "keren", "top", "juara", "cerdas", "tegas", "jujur", "santun", "bijak",
+            "peduli", "cocok", "layak", "pantas", "sukses", "solusi", "prestasi", "pengalaman", "berpengalaman",
+            "kerja nyata", "bukti", "programnya", "gagasan", "gagasannya", "semangat", "gas", "gaspol",
+            "sehat selalu", "sehat", "berkah", "semoga menang", "semoga amanah", "maju terus", "sayang",
+            "cinta", "love", "kagum", "bagus", "baik", "luar", "religius", "humble", "rendah hati", "tulus",
+            "ikhlas", "sabar", "kuat", "berani", "hebatnya", "kerennya", "mantul", "menginspirasi", "inspiratif",
+            "keberpihakan", "perhatian", "dekat", "kedekatan", "memperlihatkan", "menunjukkan", "komitmen",
+            "berkomitmen", "kepedulian", "membuktikan", "berhasil", "keberhasilan", "kemajuan", "sejahtera",
+            "kesejahteraan", "perubahan", "melanjutkan", "keberlanjutan", "optimis", "yakin",
+        ],
+        "emoji": ["👍", "💪", "🔥", "❤", "😍", "🥰", "👏", "💯", "🫡", "🤩", "💙", "❤‍🔥", "♥", "😘"],
+    }
