@@ -23,6 +23,7 @@ from jaganetral.detect.recognizers.contestant import ContestantMentionRecognizer
 from jaganetral.detect.recognizers.endorsement import EndorsementRecognizer
 from jaganetral.detect.recognizers.neutral_civic import NeutralCivicRecognizer
 from jaganetral.detect.recognizers.news_register import NewsRegisterRecognizer
+from jaganetral.detect.recognizers.opinion_register import OpinionRegisterRecognizer
 from jaganetral.detect.recognizers.party import PartyRecognizer
 from jaganetral.detect.recognizers.slogan import SloganHashtagRecognizer
 from jaganetral.knowledge.base import KnowledgeBase, phase, stage_name
@@ -51,6 +52,7 @@ def default_recognizers() -> list[Recognizer]:
         AttackRecognizer(),
         NeutralCivicRecognizer(),
         NewsRegisterRecognizer(),
+        OpinionRegisterRecognizer(),
     ]
 
 

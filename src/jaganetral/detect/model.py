@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 ActivityKind = Literal["post", "comment", "share", "like", "follow", "group_join", "photo", "profile"]
 ACTIVITY_KINDS: tuple[str, ...] = ("post", "comment", "share", "like", "follow", "group_join", "photo", "profile")
-Stance = Literal["support", "attack", "neutral"]
+Stance = Literal["support", "attack", "neutral", "lean"]
 WIB = dt.timezone(dt.timedelta(hours=7))
 
 

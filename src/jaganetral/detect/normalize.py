@@ -115,7 +115,7 @@ class Normalizer:
             out.append(Token(norm, start + a, start + b, kind, raw[a:b], in_hashtag))
 
     def _normalize_word(self, raw: str) -> tuple[tuple[str, int, int], ...]:
-        lower = "".join(ch for ch in raw.lower() if ch.isalnum())
+        lower = "".join(ch for ch in raw.lower() if ch.isalnum() and (ch in DIGITS or not ch.isnumeric()))
         if not lower:
             return ()
         has_digit = any(ch in DIGITS for ch in lower)
@@ -131,7 +131,7 @@ class Normalizer:
     def _split_digits(self, raw: str) -> tuple[tuple[str, int, int], ...]:
         out: list[tuple[str, int, int]] = []
         for m in re.finditer(r"[0-9]+|[^0-9]+", raw):
-            piece = "".join(ch for ch in m.group().lower() if ch.isalnum())
+            piece = "".join(ch for ch in m.group().lower() if ch.isalnum() and (ch in DIGITS or not ch.isnumeric()))
             if not piece:
                 continue
             if piece.isdigit() and set(piece) <= DIGITS:

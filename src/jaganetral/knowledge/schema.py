@@ -132,6 +132,7 @@ class Contestant(Strict):
     slogans: list[Term] = []
     hashtags: list[Term] = []
     attack_hashtags: list[Term] = []  # hashtags that campaign against this contestant
+    supporter_labels: list[Term] = []  # derisive names for this contestant's supporters ("cebong")
     hand_signs: list[HandSign] = []
     teams: list[Term] = []
     volunteer_groups: list[Term] = []

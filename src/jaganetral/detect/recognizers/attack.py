@@ -17,7 +17,7 @@ class AttackRecognizer(CueRecognizer):
             "bodoh", "goblok", "goblog", "tolol", "dungu", "bego", "idiot", "planga plongo", "plonga plongo",
             "pembohong", "pendusta", "penipu", "munafik", "antek", "antek asing", "antek aseng", "boneka",
             "petugas partai", "anak haram", "pecundang", "pengecut", "bajingan", "brengsek", "bangsat",
-            "kampret", "cebong", "kadrun", "kecebong", "ndasmu", "gemblung", "sinting", "gila", "otak udang",
+            "kadrun", "ndasmu", "gemblung", "sinting", "gila", "otak udang",
             "tidak becus", "omdo", "omong doang", "haus kekuasaan", "haus jabatan", "gila jabatan",
             "gila kekuasaan", "pelanggar ham", "penculik", "culik", "anak ingusan", "bocil", "anak kemarin sore",
             "karbitan", "asal bapak senang", "plin plan", "mencla mencle", "mencla", "memalukan", "menjijikkan",

@@ -35,8 +35,9 @@ class CallToVoteRecognizer(CueRecognizer):
         ],
         "vote_against": [
             "jangan pilih", "jangan memilih", "jangan coblos", "jangan dukung", "jangan mendukung",
-            "jangan sampai menang", "asal bukan", "ganti presiden", "tolak", "menolak", "jangan percaya",
+            "jangan sampai menang", "asal bukan", "ganti presiden", "jangan percaya",
             "jangan sampai jadi", "tidak layak", "tidak pantas", "tidak usah pilih", "ogah pilih",
-            "jangan pernah pilih",
+            "jangan pernah pilih", "tidak akan memilih", "tidak memilih", "tidak pilih", "tidak akan pilih",
+            "tidak mau pilih", "jangan sampai", "lengserkan", "turunkan",
         ],
     }

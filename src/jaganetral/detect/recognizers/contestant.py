@@ -28,6 +28,8 @@ NOTES = {
     "volunteer": "kelompok relawan",
     "account": "akun kontestan",
 }
+HASHTAG_PAIR = 0.6
+HASHTAG_NAME = 0.35
 # Words next to an acronym that show it is a prayer ("amin ya Allah"), not a pair.
 PRAYER = frozenset({"allah", "aamiin", "amiin", "aamin", "semoga", "insyaallah", "doa", "alamin", "robbal", "rabbal"})
 
@@ -66,7 +68,10 @@ class ContestantMentionRecognizer(Recognizer):
 
     def analyze(self, doc: FieldDoc, ctx: Context, found: list[Evidence]) -> list[Evidence]:
         out: list[Evidence] = []
+        shouting = _mostly_upper(doc.norm.original)
         for match, entries in spans(doc.of(self.name)):
+            if shouting and not match.via_hashtag:
+                entries = [e for e in entries if e.exact is None]
             contests = {e.value[0] for e in entries}
             chosen = set(ctx.resolver.pick(contests, ctx.when))
             targets = tuple(sorted({f"{cid}:{key}" for e in entries for cid, key in [e.value] if cid in chosen}))
@@ -74,5 +79,17 @@ class ContestantMentionRecognizer(Recognizer):
                 continue
             category = max((e.category for e in entries), key=lambda c: WEIGHTS[c][0])
             weight, stance = WEIGHTS[category]
+            if match.via_hashtag and category != "account":
+                # a hashtag built on a contestant's name ("#RismaGusHans", "#AniesPresiden") campaigns
+                weight = HASHTAG_PAIR if category in ("pair_name", "acronym", "team", "volunteer") else HASHTAG_NAME
+                out.append(self.evidence(doc, match, "name_hashtag", weight, "support", targets,
+                                         "tagar berisi nama kontestan"))
+                continue
             out.append(self.evidence(doc, match, category, weight, stance, targets, NOTES[category]))  # type: ignore[arg-type]
         return out
+
+
+def _mostly_upper(text: str) -> bool:
+    """ALL-CAPS text: the capitalisation of an acronym then tells nothing."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) / len(letters) >= 0.6

@@ -32,6 +32,11 @@ class EndorsementRecognizer(CueRecognizer):
             "keberpihakan", "perhatian", "dekat", "kedekatan", "memperlihatkan", "menunjukkan", "komitmen",
             "berkomitmen", "kepedulian", "membuktikan", "berhasil", "keberhasilan", "kemajuan", "sejahtera",
             "kesejahteraan", "perubahan", "melanjutkan", "keberlanjutan", "optimis", "yakin",
+            "siap", "inovasi", "maju", "lebih baik", "integritas", "kepemimpinan", "memimpin", "mengedepankan",
+            "kepentingan rakyat", "dengan hati", "berjanji", "janji", "program", "visi", "misi", "akan membangun",
+            "akan memperbaiki", "akan meningkatkan", "meningkatkan", "membangun", "memperjuangkan", "berjuang",
+            "pejuang", "kreatif", "sederhana", "dicintai", "disukai", "dukungan mengalir", "doakan", "mendoakan",
+            "semoga terpilih", "terpilih", "unggul", "menginspirasi", "kebanggaan", "kece", "oke", "ok",
         ],
         "emoji": ["👍", "💪", "🔥", "❤", "😍", "🥰", "👏", "💯", "🫡", "🤩", "💙", "❤‍🔥", "♥", "😘"],
     }

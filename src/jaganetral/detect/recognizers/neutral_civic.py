@@ -12,9 +12,9 @@ class NeutralCivicRecognizer(CueRecognizer):
     name = "neutral_civic"
     WEIGHTS = {
         "civic_strong": (0.6, "neutral", "ajakan netral/informasi pemilu"),
-        "civic": (0.35, "neutral", "bahasa kepemiluan netral"),
+        "civic": (0.15, "neutral", "bahasa kepemiluan netral"),
         "balance": (0.6, "neutral", "menyebut semua pihak secara seimbang"),
-        "question": (0.15, "neutral", "pertanyaan"),
+        "question": (0.08, "neutral", "pertanyaan"),
     }
     TERMS = {
         "civic_strong": [

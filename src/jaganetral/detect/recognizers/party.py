@@ -16,6 +16,8 @@ from jaganetral.knowledge.schema import Term
 # Words that, right before a party, declare membership or office ("kader PDIP", "ketua DPC Gerindra").
 MEMBERSHIP = frozenset({"kader", "pengurus", "anggota", "ketua", "sekretaris", "bendahara", "fungsionaris",
                         "simpatisan", "caleg", "dpc", "dpd", "dpw", "dpp", "kta"})
+# Membership is a fact about the account holder only in a profile or in the first person.
+FIRST_PERSON = frozenset({"saya", "kami", "sebagai", "aku"})
 MEMBERSHIP_WORDS = ("kader", "pengurus", "anggota", "ketua", "sekretaris", "bendahara", "fungsionaris",
                     "simpatisan", "caleg", "dpc", "dpd", "dpw", "dpp", "kta")
 
@@ -55,7 +57,8 @@ class PartyRecognizer(Recognizer):
                 out.append(self.evidence(doc, match, "slogan", 0.7, "support", target, "slogan/tagar partai"))
                 continue
             before = norms[max(0, match.i - 2) : match.i]
-            if any(w in MEMBERSHIP for w in before):
+            own = ctx.activity.kind == "profile" or any(w in FIRST_PERSON for w in norms[max(0, match.i - 5) : match.i])
+            if own and any(w in MEMBERSHIP for w in before):
                 out.append(self.evidence(doc, match, "membership", 0.6, "support", target,
                                          "pernyataan keanggotaan/kepengurusan partai"))
             else:

@@ -17,6 +17,7 @@ from jaganetral.knowledge.schema import Term
 
 STRONG = 0.8
 WEAK = 0.45  # a one-word slogan that is also an ordinary word
+LABEL = 0.3  # deriding a contestant's supporters ("cebong", "kampret") attacks the contestant
 
 
 class SloganHashtagRecognizer(Recognizer):
@@ -34,6 +35,8 @@ class SloganHashtagRecognizer(Recognizer):
                     yield "hashtag", ref, t
                 for t in k.attack_hashtags:
                     yield "attack_hashtag", ref, t
+                for t in k.supporter_labels:
+                    yield "supporter_label", ref, t
 
     def register(self, index: PhraseIndex, kb: KnowledgeBase) -> None:
         for category, ref, term in self._terms(kb):
@@ -55,10 +58,15 @@ class SloganHashtagRecognizer(Recognizer):
                 continue
             targets = tuple(sorted({f"{e.value[0][0]}:{e.value[0][1]}" for e in picked}))
             single = all(e.value[1] for e in picked)
-            if single and not (set(targets) & named):
+            labels = any(e.category == "supporter_label" for e in picked)
+            if single and not labels and not (set(targets) & named):
                 continue  # "perubahan" alone is just a word
             if len(targets) > 1 and set(targets) & named:
                 targets = tuple(t for t in targets if t in named)
+            if any(e.category == "supporter_label" for e in picked):
+                out.append(self.evidence(doc, match, "supporter_label", LABEL, "attack", targets,
+                                         "sebutan ejekan bagi pendukung kontestan"))
+                continue
             attack = any(e.category == "attack_hashtag" for e in picked)
             weight = WEAK if single else STRONG
             kind = "attack_hashtag" if attack else ("hashtag" if match.via_hashtag else "slogan")
