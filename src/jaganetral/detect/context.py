@@ -22,10 +22,12 @@ MAX_GAP = dt.timedelta(days=365)
 class ContestResolver:
     kb: KnowledgeBase
     in_play: frozenset[str]
+    windows: dict[str, tuple[dt.date, dt.date]]
 
     @classmethod
     def build(cls, kb: KnowledgeBase, region: str | None) -> ContestResolver:
-        return cls(kb, frozenset(c.id for c in kb.contests_in_play(region)))
+        return cls(kb, frozenset(c.id for c in kb.contests_in_play(region)),
+                   {c.id: window(c) for c in kb.contests.values()})
 
     def contest(self, contest_id: str) -> Contest:
         return self.kb.contests[contest_id]
@@ -38,13 +40,14 @@ class ContestResolver:
         if when is None:
             latest = max(c.stages.voting.date for c in cands)
             return sorted(c.id for c in cands if c.stages.voting.date == latest)
-        inside = [c for c in cands if window(c)[0] <= when <= window(c)[1]]
+        w = self.windows
+        inside = [c for c in cands if w[c.id][0] <= when <= w[c.id][1]]
         if inside:
             upcoming = [c for c in inside if c.stages.voting.date >= when]
             pool = upcoming or inside
             best = min(c.stages.voting.date for c in pool) if upcoming else max(c.stages.voting.date for c in pool)
             return sorted(c.id for c in pool if c.stages.voting.date == best)
-        gaps = [(min(abs((window(c)[0] - when).days), abs((when - window(c)[1]).days)), c) for c in cands]
+        gaps = [(min(abs((w[c.id][0] - when).days), abs((when - w[c.id][1]).days)), c) for c in cands]
         gap, _ = min(gaps, key=lambda g: g[0])
         if dt.timedelta(days=gap) > MAX_GAP:
             return []

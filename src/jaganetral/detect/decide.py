@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from jaganetral.detect.model import Evidence
 
 STRONG = 0.7
-DAMPING = 0.85
+DAMPING = 1.0
 STRONG_DAMPING = 0.45
 # Naming a contestant during their contest leans partisan by itself (a keyword alert catches most
 # campaigning); parties are named in news far more often than in campaigning.
@@ -92,6 +92,7 @@ def judge(evidence: Sequence[Evidence], fallback_targets: Sequence[str] = ()) ->
         if e.stance == "lean":
             lean_by_kind[e.kind] = max(lean_by_kind.get(e.kind, 0.0), e.weight)
     lean_words = [e for e in evidence if e.stance == "lean"]
+    counted: set[tuple[str, str, str]] = set()
     for e in evidence:
         if e.stance == "lean":
             continue
@@ -103,6 +104,10 @@ def judge(evidence: Sequence[Evidence], fallback_targets: Sequence[str] = ()) ->
         targets = e.targets or _nearest(e, anchors) or tuple(fallback_targets)
         w = e.weight * (strong_damp if e.weight >= STRONG else damp)
         for t in targets:
+            key = (t, e.kind, e.text.lower())
+            if key in counted:
+                continue  # the same word repeated is one cue, not several
+            counted.add(key)
             (support if e.stance == "support" else attack)[t].append(w)
             used[t].append(e)
             if e.kind in VOTE_KINDS:

@@ -73,6 +73,8 @@ class Detector:
         self.resolver = ContestResolver.build(kb, self.settings.region)
         self.institutions = frozenset(a.handle for p in kb.institutions for a in p.accounts)
         self.version = DETECTOR_VERSION
+        self.kb_version = kb.version  # computed once: it joins every pack's id and version
+        self.mapped = frozenset((r.signal, k) for r in kb.catalogue.mapping for k in r.kinds)
 
     def evidence(self, field: str, value: str, ctx: Context) -> list[Evidence]:
         norm = self.normalizer(value)
@@ -86,7 +88,7 @@ class Detector:
         found: list[Evidence] = []
         for r in self.recognizers:
             found.extend(r.analyze(doc, ctx, found))
-        return found
+        return _drop_nested(found)
 
     def analyze(self, activity: Activity) -> Finding:
         day = activity.day
@@ -118,13 +120,15 @@ class Detector:
         if tgt_best and tgt_best.score >= thr:
             signals.append(("engage_target", tgt_best))
         evidence = tuple(sorted(own_ev + target_ev, key=lambda e: (e.field != "text", e.field, e.start, e.end)))
+        # a signal that names no SKB form for this kind of activity (own text of a like) is no violation
+        signals = [s for s in signals if (s[0], activity.kind) in self.mapped]
         if not signals:
             mentioned = [t for t in own_j.targets] + ([t for t in target_j.targets] if target_j else [])
             score = max(own_j.score, target_j.score if target_j else 0.0)
             neutral = own_j.neutral_evidence + (target_j.neutral_evidence if target_j else [])
             return Finding(activity.id, False, score, None, (), (), evidence,
                            explain_clear(self.kb, mentioned, neutral), None, None, None, day is not None,
-                           (), self.version, self.kb.version)
+                           (), self.version, self.kb_version)
         return self._flagged(activity, signals, own_j, target_j, evidence)
 
     def _flagged(self, activity: Activity, signals: list[tuple[str, TargetJudgement]], own_j: FieldJudgement,
@@ -152,7 +156,7 @@ class Detector:
         return Finding(
             activity.id, True, score, forms[0].code if forms else None, tuple(f.code for f in forms[1:]),
             tuple(targets), evidence, explanation, lead.stance,  # type: ignore[arg-type]
-            contest.id if contest else None, stage, day is not None, tuple(forms), self.version, self.kb.version,
+            contest.id if contest else None, stage, day is not None, tuple(forms), self.version, self.kb_version,
         )
 
     def _contest_of(self, target: str, day: object) -> object:
@@ -173,6 +177,17 @@ class Detector:
 
     def _institution(self, field: str, value: str) -> bool:
         return field == "target_account" and value.strip().lstrip("@").lower() in self.institutions
+
+
+def _drop_nested(found: list[Evidence]) -> list[Evidence]:
+    """A cue inside a longer span that names a contestant ("AMIN" in "Timnas AMIN", "ganti presiden" in
+    "#2019GantiPresiden") is part of that span: counting it again would weigh one phrase twice."""
+    outer = [e for e in found if e.targets and e.stance in ("support", "attack")]
+    if not outer:
+        return found
+    return [e for e in found if e.stance not in ("support", "attack") or not any(
+        o is not e and o.start <= e.start and e.end <= o.end and (o.end - o.start) > (e.end - e.start)
+        and set(e.targets) <= set(o.targets) for o in outer)]
 
 
 def _following(j: FieldJudgement) -> None:

@@ -76,7 +76,7 @@ class Normalizer:
 
     def __init__(self, vocabulary: Iterable[str] = ()):
         self.vocabulary = frozenset(vocabulary) | frozenset(SLANG.values())
-        self._cache: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self._cache: dict[str, tuple[tuple[str, int, int, str], ...]] = {}
 
     def __call__(self, text: str) -> NormalizedText:
         tokens: list[Token] = []
@@ -106,12 +106,18 @@ class Normalizer:
     def _word(self, raw: str, start: int, out: list[Token], in_hashtag: bool) -> None:
         parts = self._cache.get(raw)
         if parts is None:
-            parts = self._normalize_word(raw)
+            parts = tuple(
+                (norm, a, b, "num" if norm.isdigit() and set(norm) <= DIGITS else "word")
+                for norm, a, b in self._normalize_word(raw)
+            )
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[raw] = parts
-        for norm, a, b in parts:
-            kind = "num" if norm.isdigit() and set(norm) <= DIGITS else "word"
+        if len(parts) == 1:
+            norm, a, b, kind = parts[0]
+            out.append(Token(norm, start + a, start + b, kind, raw if a == 0 and b == len(raw) else raw[a:b], in_hashtag))
+            return
+        for norm, a, b, kind in parts:
             out.append(Token(norm, start + a, start + b, kind, raw[a:b], in_hashtag))
 
     def _normalize_word(self, raw: str) -> tuple[tuple[str, int, int], ...]:

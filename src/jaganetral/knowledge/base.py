@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -51,7 +52,7 @@ class KnowledgeBase:
         institutions = tuple(p for p in packs if isinstance(p, AccountList))
         return cls(contests, catalogues[0], institutions, fingerprint, forms)
 
-    @property
+    @functools.cached_property
     def version(self) -> str:
         """One string naming every pack and its version, plus a hash of the files."""
         parts = [f"{self.catalogue.id}@{self.catalogue.version}"]

@@ -9,6 +9,7 @@ Reading files is the loader's job; the resulting objects are plain immutable dat
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -42,6 +43,7 @@ class PackError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+_HINT = re.compile(r"^@([\w.]+): ")
 _KINDS: dict[str, type[AnyPack]] = {"contest": Contest, "catalogue": Catalogue, "accounts": AccountList}
 
 
@@ -57,7 +59,7 @@ def load_pack(path: str | Path) -> AnyPack:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise PackError([PackProblem(name, None, "(file)", f"cannot read: {exc}")]) from exc
+        raise PackError([PackProblem(name, None, "(file)", f"tidak dapat dibaca: {exc}")]) from exc
     return parse_pack(text, name)
 
 
@@ -70,23 +72,28 @@ def parse_pack(text: str, name: str = "<pack>") -> AnyPack:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        raise PackError([PackProblem(name, line, "(yaml)", f"not valid YAML: {problem}")]) from exc
+        raise PackError([PackProblem(name, line, "(yaml)", f"bukan YAML yang sah: {problem}")]) from exc
     if not isinstance(data, dict):
-        raise PackError([PackProblem(name, 1, "(root)", "a pack must be a mapping")])
+        raise PackError([PackProblem(name, 1, "(root)", "paket harus berupa mapping YAML")])
     kind = data.get("kind")
     model = _KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         line = _line_of(node, ("kind",)) or 1
         allowed = ", ".join(sorted(_KINDS))
-        raise PackError([PackProblem(name, line, "kind", f"must be one of: {allowed}; got {kind!r}")])
+        raise PackError([PackProblem(name, line, "kind", f"harus salah satu dari: {allowed}; tertulis {kind!r}")])
     try:
         return TypeAdapter(model).validate_python(data)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
             loc = tuple(err["loc"])
+            msg = err["msg"].removeprefix("Value error, ")
+            hint = _HINT.match(msg)
+            if hint:  # a whole-record check that names the field it is about
+                loc = loc + tuple(int(p) if p.isdigit() else p for p in hint.group(1).split("."))
+                msg = msg[hint.end() :]
             field = ".".join(str(p) for p in loc) or "(root)"
-            problems.append(PackProblem(name, _line_of(node, loc), field, err["msg"]))
+            problems.append(PackProblem(name, _line_of(node, loc), field, msg))
         raise PackError(problems) from exc
 
 

@@ -79,11 +79,13 @@ class Stages(Strict):
     @model_validator(mode="after")
     def _chronology(self) -> Stages:
         if self.registration and self.registration.start > self.determination.date:
-            raise ValueError("registration starts after determination")
+            raise ValueError("@registration: pendaftaran dimulai setelah penetapan")
         if self.campaign.start < self.determination.date:
-            raise ValueError("campaign starts before determination")
-        if not (self.campaign.end < self.quiet.start <= self.quiet.end < self.voting.date):
-            raise ValueError("expected campaign < quiet period < voting day")
+            raise ValueError("@campaign: masa kampanye dimulai sebelum penetapan calon")
+        if not self.campaign.end < self.quiet.start <= self.quiet.end:
+            raise ValueError("@quiet: masa tenang harus sesudah masa kampanye")
+        if not self.quiet.end < self.voting.date:
+            raise ValueError("@voting: hari pemungutan suara harus sesudah masa tenang")
         return self
 
 
@@ -198,9 +200,9 @@ class Contest(Strict):
         if self.level in ("pilbup", "pilwalkot") and not self.regency:
             raise ValueError("a pilbup/pilwalkot contest needs 'regency'")
         keys = [c.key for c in self.contestants]
-        dupes = {k for k in keys if keys.count(k) > 1}
-        if dupes:
-            raise ValueError(f"duplicate contestants: {sorted(dupes)}")
+        for i, k in enumerate(keys):
+            if k in keys[:i]:
+                raise ValueError(f"@contestants.{i}: kontestan ganda (nomor/kunci {k!r} sudah dipakai)")
         blank = [c for c in self.contestants if c.kind == "blank_column"]
         if blank and not self.single_pair:
             raise ValueError("a blank column is only allowed when single_pair is true")
@@ -210,32 +212,27 @@ class Contest(Strict):
             raise ValueError("pileg contestants must be parties")
         known = set(self.sources)
         if known:
-            for cited in _cited_sources(self):
+            for cited, path in _cited_sources(self, ""):
                 if cited not in known:
-                    raise ValueError(f"source {cited!r} is cited but not listed under 'sources'")
+                    raise ValueError(f"@{path}: sumber {cited!r} dikutip tetapi tidak ada di 'sources'")
         return self
 
 
-def _cited_sources(model: BaseModel) -> set[str]:
-    found: set[str] = set()
+def _cited_sources(model: BaseModel, prefix: str) -> list[tuple[str, str]]:
+    """Every (source id, field path) cited inside ``model``."""
+    found: list[tuple[str, str]] = []
     for name in type(model).model_fields:
         value = getattr(model, name)
-        found |= _cited_in(name, value)
+        path = f"{prefix}{name}"
+        if name == "sources" and isinstance(value, list):
+            found.extend((v, path) for v in value)
+        elif isinstance(value, BaseModel):
+            found.extend(_cited_sources(value, path + "."))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    found.extend(_cited_sources(item, f"{path}.{i}."))
     return found
-
-
-def _cited_in(name: str, value: Any) -> set[str]:
-    if name == "sources" and isinstance(value, list):
-        return set(value)
-    if isinstance(value, BaseModel):
-        return _cited_sources(value)
-    if isinstance(value, list):
-        out: set[str] = set()
-        for item in value:
-            if isinstance(item, BaseModel):
-                out |= _cited_sources(item)
-        return out
-    return set()
 
 
 Phase = Literal["pre", "post"]

@@ -6,9 +6,9 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from jaganetral.detect.model import ACTIVITY_KINDS, Activity
+from jaganetral.detect.model import ACTIVITY_KINDS, Activity, ActivityKind
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def to_activity(obj: Any) -> Activity:
     return Activity(
         id=str(ident),
         text=text,
-        kind=kind,
+        kind=cast(ActivityKind, kind),
         created_at=parse_time(obj.get("created_at")),
         platform=_optional_text(obj, "platform"),
         target_text=_optional_text(obj, "target_text"),

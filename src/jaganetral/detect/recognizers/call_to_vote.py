@@ -38,6 +38,7 @@ class CallToVoteRecognizer(CueRecognizer):
             "jangan sampai menang", "asal bukan", "ganti presiden", "jangan percaya",
             "jangan sampai jadi", "tidak layak", "tidak pantas", "tidak usah pilih", "ogah pilih",
             "jangan pernah pilih", "tidak akan memilih", "tidak memilih", "tidak pilih", "tidak akan pilih",
-            "tidak mau pilih", "jangan sampai", "lengserkan", "turunkan",
+            "tidak mau pilih", "jangan sampai", "lengserkan", "turunkan", "tidak dipilih", "jangan dipilih",
+            "tenggelamkan", "menenggelamkan", "tidak akan menang", "pasti kalah", "jangan mau dibohongi",
         ],
     }

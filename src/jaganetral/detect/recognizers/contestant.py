@@ -68,8 +68,10 @@ class ContestantMentionRecognizer(Recognizer):
 
     def analyze(self, doc: FieldDoc, ctx: Context, found: list[Evidence]) -> list[Evidence]:
         out: list[Evidence] = []
-        shouting = _mostly_upper(doc.norm.original)
+        shouting: bool | None = None  # computed only when a case-sensitive term matched
         for match, entries in spans(doc.of(self.name)):
+            if shouting is None and not match.via_hashtag and any(e.exact is not None for e in entries):
+                shouting = _mostly_upper(doc.norm.original)
             if shouting and not match.via_hashtag:
                 entries = [e for e in entries if e.exact is None]
             contests = {e.value[0] for e in entries}

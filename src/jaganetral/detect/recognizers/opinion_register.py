@@ -19,8 +19,9 @@ class OpinionRegisterRecognizer(CueRecognizer):
         "particle": (0.15, "lean", "partikel percakapan"),
         "laughter": (0.15, "lean", "tawa/ejekan"),
         "reply": (0.25, "lean", "balasan kepada akun lain"),
+        "retweet": (0.2, "lean", "membagikan ulang (RT)"),
         "emoji": (0.12, "lean", "emoji"),
-        "exclaim": (0.1, "lean", "seruan"),
+        "exclaim": (0.2, "lean", "seruan"),
     }
     TERMS = {
         "person": ["saya", "kita", "kami", "kamu", "anda", "ane", "ente", "gw", "aing", "beliau"],
@@ -37,6 +38,10 @@ class OpinionRegisterRecognizer(CueRecognizer):
             t = tokens[0]
             out.append(Evidence(doc.field, t.start, t.end, doc.norm.original[t.start : t.end], self.name,
                                 "reply", self.WEIGHTS["reply"][0], "lean", (), self.WEIGHTS["reply"][2], 0))
+        if tokens and tokens[0].raw == "RT" and tokens[0].start == 0:
+            t = tokens[0]
+            out.append(Evidence(doc.field, t.start, t.end, t.raw, self.name, "retweet", self.WEIGHTS["retweet"][0],
+                                "lean", (), self.WEIGHTS["retweet"][2], 0))
         emoji = [t for t in tokens if t.kind == "emoji"]
         if emoji:
             t = emoji[0]

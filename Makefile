@@ -1,0 +1,42 @@
+# Jaga Netral: `make demo` and `make test` work from a fresh clone (Debian, python3.11).
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.jaganetral-installed
+
+.PHONY: demo test lint typecheck unit install clean
+
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/jaganetral scan demo/posts.jsonl --out out/demo-findings.jsonl --table
+
+# Runs all three checks and fails if any failed. pytest exits 5 when it collects no tests:
+# that counts as a failure too.
+test: $(STAMP)
+	@status=0; \
+	echo "== ruff"; $(BIN)/ruff check src tests bench || status=1; \
+	echo "== mypy"; $(BIN)/mypy || status=1; \
+	echo "== pytest"; $(BIN)/pytest || status=1; \
+	exit $$status
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+install: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall whenever pyproject.toml changes (new dependency, new entry point).
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --disable-pip-version-check -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf out .mypy_cache .ruff_cache .pytest_cache
