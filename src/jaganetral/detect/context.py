@@ -23,11 +23,15 @@ class ContestResolver:
     kb: KnowledgeBase
     in_play: frozenset[str]
     windows: dict[str, tuple[dt.date, dt.date]]
+    home: frozenset[str] = frozenset()  # the most local races of the deployment's region
 
     @classmethod
     def build(cls, kb: KnowledgeBase, region: str | None) -> ContestResolver:
-        return cls(kb, frozenset(c.id for c in kb.contests_in_play(region)),
-                   {c.id: window(c) for c in kb.contests.values()})
+        in_play = kb.contests_in_play(region)
+        local = [c for c in in_play if c.level in ("pilbup", "pilwalkot")] if region else []
+        home = local or ([c for c in in_play if c.level == "pilgub"] if region else [])
+        return cls(kb, frozenset(c.id for c in in_play), {c.id: window(c) for c in kb.contests.values()},
+                   frozenset(c.id for c in home))
 
     def contest(self, contest_id: str) -> Contest:
         return self.kb.contests[contest_id]

@@ -21,7 +21,7 @@ STRONG_DAMPING = 0.45
 # campaigning); parties are named in news far more often than in campaigning.
 MENTION_BASE = 0.35
 PARTY_BASE = 0.15
-TARGETING = frozenset({"alias", "pair_name", "acronym", "team", "volunteer", "account", "number", "party",
+TARGETING = frozenset({"blank_column", "alias", "pair_name", "acronym", "team", "volunteer", "account", "number", "party",
                        "membership", "slogan", "hashtag", "attack_hashtag", "sign"})
 VOTE_KINDS = frozenset({"vote_strong", "choice"})
 
@@ -119,7 +119,8 @@ def judge(evidence: Sequence[Evidence], fallback_targets: Sequence[str] = ()) ->
         base = PARTY_BASE if t.startswith("party:") else MENTION_BASE
         lean = noisy_or([base, *lean_by_kind.values()]) * damp
         judged[t] = TargetJudgement(t, noisy_or(support[t]), noisy_or(attack[t]), used[t] + lean_words, lean)
-    _kolom_kosong(judged)
+    direct = {t for e in anchors if e.kind != "blank_column" for t in e.targets}
+    _kolom_kosong(judged, direct)
     _balance(judged)
     return FieldJudgement(judged, neutral, neutral_ev, vote_call, membership)
 
@@ -131,21 +132,31 @@ def _nearest(e: Evidence, anchors: Sequence[Evidence]) -> tuple[str, ...]:
     out: list[str] = []
     for a in anchors:
         if abs(a.token - e.token) == best:
-            out.extend(t for t in a.targets if t not in out)
+            # words about the blank column are about the blank column, not about its pair
+            names = [t for t in a.targets if t.endswith(":kolom-kosong")] if a.kind == "blank_column" else a.targets
+            out.extend(t for t in names if t not in out)
     return tuple(out)
 
 
-def _kolom_kosong(judged: dict[str, TargetJudgement]) -> None:
-    """Campaigning for the blank column is campaigning against the single pair."""
+def _kolom_kosong(judged: dict[str, TargetJudgement], direct: set[str]) -> None:
+    """Campaigning for the blank column is campaigning against the single pair (and the reverse).
+
+    The blank column's evidence also names the pair; a pair named only that way takes the
+    opposite stance of the blank column, a pair named in its own right keeps its own too."""
     for t in list(judged):
         if not t.endswith(":kolom-kosong"):
             continue
         blank = judged[t]
         contest = t.rsplit(":", 1)[0]
         for other in list(judged):
-            if other.startswith(contest + ":") and other != t:
-                judged[other].attack = max(judged[other].attack, blank.support)
-                judged[other].support = max(judged[other].support, blank.attack)
+            if not other.startswith(contest + ":") or other == t:
+                continue
+            pair = judged[other]
+            if other in direct:
+                pair.attack = max(pair.attack, blank.support)
+                pair.support = max(pair.support, blank.attack)
+            else:
+                pair.support, pair.attack, pair.lean = blank.attack, blank.support, blank.lean
 
 
 def _balance(judged: dict[str, TargetJudgement]) -> None:
@@ -155,7 +166,7 @@ def _balance(judged: dict[str, TargetJudgement]) -> None:
         if not t.target.startswith("party:"):
             by_contest[t.target.rsplit(":", 1)[0]].append(t)
     for group in by_contest.values():
-        if len(group) < 2:
+        if len(group) < 2 or any(t.target.endswith(":kolom-kosong") for t in group):
             continue
         scores = sorted((t.score for t in group), reverse=True)
         if scores[0] - scores[1] < 0.1 and all(t.stance == group[0].stance for t in group):

@@ -141,7 +141,7 @@ class Detector:
         targets: list[str] = []
         for j in judged:
             for t in sorted(j.targets.values(), key=lambda t: -t.score):
-                if t.score >= thr * 0.8 and t.stance == lead.stance and t.target not in targets:
+                if t.score >= thr * 0.8 and t.target not in targets:
                     targets.append(t.target)
         if lead.target not in targets:
             targets.insert(0, lead.target)
@@ -181,13 +181,14 @@ class Detector:
 
 def _drop_nested(found: list[Evidence]) -> list[Evidence]:
     """A cue inside a longer span that names a contestant ("AMIN" in "Timnas AMIN", "ganti presiden" in
-    "#2019GantiPresiden") is part of that span: counting it again would weigh one phrase twice."""
-    outer = [e for e in found if e.targets and e.stance in ("support", "attack")]
+    "#2019GantiPresiden") is part of that span: counting it again would weigh one phrase twice. A cue
+    inside a neutral phrase ("pilih" in "gunakan hak pilih") is part of the neutral phrase."""
+    outer = [e for e in found if (e.targets and e.stance in ("support", "attack")) or e.stance == "neutral"]
     if not outer:
         return found
     return [e for e in found if e.stance not in ("support", "attack") or not any(
         o is not e and o.start <= e.start and e.end <= o.end and (o.end - o.start) > (e.end - e.start)
-        and set(e.targets) <= set(o.targets) for o in outer)]
+        and (not e.targets if o.stance == "neutral" else set(e.targets) <= set(o.targets)) for o in outer)]
 
 
 def _following(j: FieldJudgement) -> None:

@@ -43,7 +43,12 @@ class PhraseIndex:
     def add(self, text: str, entry: Entry) -> None:
         text = text.strip()
         if text.startswith("#"):
+            # a hashtag term matches a hashtag, whole or inside a longer one, never plain words
             self._hashtags[text[1:].lower()].append(entry)
+            squashed = "".join(ch for ch in text[1:].lower() if ch.isalnum())
+            if len(squashed) >= 5:
+                self._squashed[squashed].append(entry)
+            return
         norms = self.normalizer(text).norms
         if not norms:
             return
@@ -74,7 +79,7 @@ class PhraseIndex:
         by_first = self._by_first
         for i in range(n):
             cands = by_first.get(norms[i])
-            if not cands:
+            if not cands or tokens[i].in_hashtag:
                 continue
             for phrase, entry in cands:
                 k = len(phrase)
@@ -93,7 +98,11 @@ class PhraseIndex:
         out: list[Match] = []
         for h in doc.hashtags:
             i, j = _token_range(doc, h.start, h.end)
-            whole = self._hashtags.get(h.body)
+            whole = list(self._hashtags.get(h.body, ()))
+            if j - i == 1:  # "#AMIN", "#Gerindra": a one-word term written as a hashtag
+                body = h.raw[1:]
+                whole += [e for phrase, e in self._by_first.get(doc.tokens[i].norm, ())
+                          if len(phrase) == 1 and (e.exact is None or e.exact == (body,))]
             if whole:
                 out.extend(Match(i, j, h.start, h.end, e, True) for e in whole)
                 continue

@@ -34,6 +34,8 @@ class Term(Strict):
     sources: list[SourceId] = []
     uncertain: bool = False
     exact_case: bool = False  # match only as written (for short acronyms that are also words)
+    avoid: list[str] = []  # neighbouring words that show another meaning ("PKB" next to "pajak")
+    needs_name: bool = False  # a slogan that is also an ordinary phrase counts only with its contestant named
     note: str | None = None
 
     @model_validator(mode="before")

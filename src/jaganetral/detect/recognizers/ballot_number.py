@@ -53,6 +53,8 @@ class BallotNumberRecognizer(Recognizer):
         for c in kb.contests.values():
             for cue in c.cues:
                 index.add(cue.text, Entry(self.name, "cue", c.id))
+            for alias in c.region_aliases:  # "jatim", "bangka selatan": a region ties a number to its races
+                index.add(alias, Entry(self.name, "cue", c.id))
             for k in c.contestants:
                 for sign in k.hand_signs:
                     for emoji in sign.emoji:
@@ -67,7 +69,9 @@ class BallotNumberRecognizer(Recognizer):
     def analyze(self, doc: FieldDoc, ctx: Context, found: list[Evidence]) -> list[Evidence]:
         tokens = doc.norm.tokens
         norms = [t.norm for t in tokens]
-        cue_contests = {m.entry.value for m in doc.of(self.name) if m.entry.category == "cue"}
+        cue_sets = [{e.value for e in entries} for _, entries in spans(
+            m for m in doc.of(self.name) if m.entry.category == "cue")]
+        cue_contests = _most_specific(cue_sets)
         named = {t.rsplit(":", 1)[0] for e in found for t in e.targets if not t.startswith("party:")}
         electoral = any(n in ELECTORAL for n in norms) or bool(cue_contests) or bool(named)
         party_context = any(n in PARTY_CUES for n in norms)
@@ -92,7 +96,10 @@ class BallotNumberRecognizer(Recognizer):
         for match, entries in spans(m for m in doc.of(self.name) if m.entry.category == "sign"):
             contests = {e.value[0] for e in entries}
             chosen = set(ctx.resolver.pick(contests, ctx.when))
-            targets = tuple(sorted({f"{e.value[0]}:{e.value[1]}" for e in entries if e.value[0] in chosen}))
+            found_t = {e.value[1] if e.value[1].startswith("party:") else f"{e.value[0]}:{e.value[1]}"
+                       for e in entries if e.value[0] in chosen}
+            pairs = {t for t in found_t if not t.startswith("party:")}
+            targets = tuple(sorted(pairs or found_t))  # a hand sign is first of all a pair's number
             if len(targets) == 1 or (targets and named & {t.rsplit(":", 1)[0] for t in targets}):
                 if len(targets) > 1:
                     targets = tuple(t for t in targets if t.rsplit(":", 1)[0] in named)
@@ -119,9 +126,19 @@ class BallotNumberRecognizer(Recognizer):
                         return (f"party:{k.party}",)
             return ()
         current = having(ctx.resolver.current(ctx.when, ("pilpres", "pilgub", "pilbup", "pilwalkot")))
+        if len(current) > 1:  # the deployment's own race settles a number no cue settles
+            current = [c for c in current if c in ctx.resolver.home] or current
         if len(current) == 1:
             return (f"{current[0]}:{key}",)
         return ()
+
+
+def _most_specific(cue_sets: list[set[str]]) -> set[str]:
+    """Contests every cue agrees on ("cagub" + "jatim" → the Jatim races), else the narrowest cue."""
+    if not cue_sets:
+        return set()
+    common = set.intersection(*cue_sets)
+    return common or min(cue_sets, key=len)
 
 
 def _not_ballot(norms: list[str], i: int) -> bool:

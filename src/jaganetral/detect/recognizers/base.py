@@ -10,13 +10,14 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from jaganetral.detect.context import ContestResolver
 from jaganetral.detect.model import Activity, Evidence, Stance
 from jaganetral.detect.normalize import NormalizedText
 from jaganetral.detect.phrases import Entry, Match, PhraseIndex
 from jaganetral.knowledge.base import KnowledgeBase
+from jaganetral.knowledge.schema import Term
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,14 @@ class Recognizer(ABC):
             note=note,
             token=match.i,
         )
+
+
+def term_entry(index: PhraseIndex, owner: str, category: str, value: Any, term: Term,
+               avoid: frozenset[str] = frozenset()) -> Entry:
+    """The index entry of a pack term, with its case rule and the words that cancel it."""
+    exact = tuple(t.raw for t in index.normalizer(term.text).tokens) if term.exact_case else None
+    words = {n for a in term.avoid for n in index.normalizer(a).norms}
+    return Entry(owner, category, value, exact, frozenset(words) | avoid)
 
 
 def spans(matches: Iterable[Match]) -> list[tuple[Match, list[Entry]]]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from jaganetral.detect.model import Evidence
 from jaganetral.detect.phrases import Entry, PhraseIndex
-from jaganetral.detect.recognizers.base import Context, FieldDoc, Recognizer, spans
+from jaganetral.detect.recognizers.base import Context, FieldDoc, Recognizer, spans, term_entry
 from jaganetral.knowledge.base import ContestantRef, KnowledgeBase
 from jaganetral.knowledge.schema import Term
 
@@ -19,6 +19,7 @@ WEIGHTS = {
     "team": (0.4, "support"),
     "volunteer": (0.55, "support"),
     "account": (0.0, None),
+    "blank_column": (0.0, None),
 }
 NOTES = {
     "alias": "nama kontestan",
@@ -27,6 +28,7 @@ NOTES = {
     "team": "tim kampanye/pemenangan",
     "volunteer": "kelompok relawan",
     "account": "akun kontestan",
+    "blank_column": "kolom kosong (melawan pasangan tunggal)",
 }
 HASHTAG_PAIR = 0.6
 HASHTAG_NAME = 0.35
@@ -34,10 +36,11 @@ HASHTAG_NAME = 0.35
 PRAYER = frozenset({"allah", "aamiin", "amiin", "aamin", "semoga", "insyaallah", "doa", "alamin", "robbal", "rabbal"})
 
 
-def _entry(owner: str, category: str, ref: ContestantRef, term: Term, normalize: PhraseIndex) -> Entry:
-    exact = tuple(t.raw for t in normalize.normalizer(term.text).tokens) if term.exact_case else None
+def _entry(owner: str, category: str, ref: ContestantRef, term: Term, index: PhraseIndex) -> Entry:
     avoid = PRAYER if category == "acronym" else frozenset()
-    return Entry(owner, category, (ref.contest.id, ref.contestant.key), exact, avoid)
+    if ref.contestant.kind == "blank_column":
+        category = "blank_column"
+    return term_entry(index, owner, category, (ref.contest.id, ref.contestant.key), term, avoid)
 
 
 class ContestantMentionRecognizer(Recognizer):
@@ -79,6 +82,8 @@ class ContestantMentionRecognizer(Recognizer):
             targets = tuple(sorted({f"{cid}:{key}" for e in entries for cid, key in [e.value] if cid in chosen}))
             if not targets:
                 continue
+            if any(e.category == "blank_column" for e in entries):
+                targets = targets + _single_pairs(ctx, targets)
             category = max((e.category for e in entries), key=lambda c: WEIGHTS[c][0])
             weight, stance = WEIGHTS[category]
             if match.via_hashtag and category != "account":
@@ -89,6 +94,16 @@ class ContestantMentionRecognizer(Recognizer):
                 continue
             out.append(self.evidence(doc, match, category, weight, stance, targets, NOTES[category]))  # type: ignore[arg-type]
         return out
+
+
+def _single_pairs(ctx: Context, targets: tuple[str, ...]) -> tuple[str, ...]:
+    """The pair that a blank column runs against, for each blank column named."""
+    out: list[str] = []
+    for t in targets:
+        contest = ctx.resolver.kb.contests.get(t.rsplit(":", 1)[0])
+        if contest and t.endswith(":kolom-kosong"):
+            out += [f"{contest.id}:{k.key}" for k in contest.contestants if k.kind in ("pair", "candidate")]
+    return tuple(x for x in out if x not in targets)
 
 
 def _mostly_upper(text: str) -> bool:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from jaganetral.detect.model import Evidence
-from jaganetral.detect.phrases import Entry, PhraseIndex
-from jaganetral.detect.recognizers.base import Context, FieldDoc, Recognizer, spans
+from jaganetral.detect.phrases import PhraseIndex
+from jaganetral.detect.recognizers.base import Context, FieldDoc, Recognizer, spans, term_entry
 from jaganetral.knowledge.base import KnowledgeBase
 from jaganetral.knowledge.schema import Term
 
@@ -38,8 +38,7 @@ class PartyRecognizer(Recognizer):
 
     def register(self, index: PhraseIndex, kb: KnowledgeBase) -> None:
         for party, category, term in self._terms(kb):
-            exact = tuple(t.raw for t in index.normalizer(term.text).tokens) if term.exact_case else None
-            index.add(term.text, Entry(self.name, category, party, exact))
+            index.add(term.text, term_entry(index, self.name, category, party, term))
 
     def vocabulary(self, kb: KnowledgeBase) -> Iterable[str]:
         yield from (t.text for _, _, t in self._terms(kb))

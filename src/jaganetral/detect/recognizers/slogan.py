@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from jaganetral.detect.model import Evidence
-from jaganetral.detect.phrases import Entry, PhraseIndex
-from jaganetral.detect.recognizers.base import Context, FieldDoc, Recognizer, spans
+from jaganetral.detect.phrases import PhraseIndex
+from jaganetral.detect.recognizers.base import Context, FieldDoc, Recognizer, spans, term_entry
 from jaganetral.knowledge.base import KnowledgeBase
 from jaganetral.knowledge.schema import Term
 
@@ -40,9 +40,8 @@ class SloganHashtagRecognizer(Recognizer):
 
     def register(self, index: PhraseIndex, kb: KnowledgeBase) -> None:
         for category, ref, term in self._terms(kb):
-            exact = tuple(t.raw for t in index.normalizer(term.text).tokens) if term.exact_case else None
-            single = len(index.normalizer(term.text).tokens) == 1 and not term.text.startswith("#")
-            index.add(term.text, Entry(self.name, category, (ref, single), exact))
+            single = term.needs_name or (len(index.normalizer(term.text).tokens) == 1 and not term.text.startswith("#"))
+            index.add(term.text, term_entry(index, self.name, category, (ref, single), term))
 
     def vocabulary(self, kb: KnowledgeBase) -> Iterable[str]:
         return (t.text for _, _, t in self._terms(kb))
