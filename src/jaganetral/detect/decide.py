@@ -21,8 +21,10 @@ STRONG_DAMPING = 0.45
 # campaigning); parties are named in news far more often than in campaigning.
 MENTION_BASE = 0.35
 PARTY_BASE = 0.15
-TARGETING = frozenset({"blank_column", "alias", "pair_name", "acronym", "team", "volunteer", "account", "number", "party",
-                       "membership", "slogan", "hashtag", "attack_hashtag", "sign"})
+TARGETING = frozenset({
+    "blank_column", "alias", "pair_name", "acronym", "team", "volunteer", "account", "number", "party", "membership",
+    "slogan", "hashtag", "attack_hashtag", "sign", "name_hashtag", "supporter_label",
+})
 VOTE_KINDS = frozenset({"vote_strong", "choice"})
 
 

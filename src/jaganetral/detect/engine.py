@@ -7,6 +7,7 @@ the same function.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from jaganetral.detect.context import ContestResolver
@@ -27,6 +28,7 @@ from jaganetral.detect.recognizers.opinion_register import OpinionRegisterRecogn
 from jaganetral.detect.recognizers.party import PartyRecognizer
 from jaganetral.detect.recognizers.slogan import SloganHashtagRecognizer
 from jaganetral.knowledge.base import KnowledgeBase, phase, stage_name
+from jaganetral.knowledge.schema import Contest
 
 DETECTOR_VERSION = "rules-0.1.0"
 ENGAGE_KINDS = frozenset({"like", "share", "comment", "follow", "group_join"})
@@ -159,9 +161,9 @@ class Detector:
             contest.id if contest else None, stage, day is not None, tuple(forms), self.version, self.kb_version,
         )
 
-    def _contest_of(self, target: str, day: object) -> object:
+    def _contest_of(self, target: str, day: dt.date | None) -> Contest | None:
         if target.startswith("party:"):
-            ids = self.resolver.current(day, ("pileg",))  # type: ignore[arg-type]
+            ids = self.resolver.current(day, ("pileg",))
             return self.kb.contests[ids[0]] if ids else None
         return self.kb.contests.get(target.rsplit(":", 1)[0])
 

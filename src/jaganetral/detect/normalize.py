@@ -115,7 +115,8 @@ class Normalizer:
             self._cache[raw] = parts
         if len(parts) == 1:
             norm, a, b, kind = parts[0]
-            out.append(Token(norm, start + a, start + b, kind, raw if a == 0 and b == len(raw) else raw[a:b], in_hashtag))
+            piece = raw if a == 0 and b == len(raw) else raw[a:b]
+            out.append(Token(norm, start + a, start + b, kind, piece, in_hashtag))
             return
         for norm, a, b, kind in parts:
             out.append(Token(norm, start + a, start + b, kind, raw[a:b], in_hashtag))

@@ -114,7 +114,8 @@ class PhraseIndex:
         if self._squash_re is None:
             return []
         flat = "".join(ch for ch in body.lower() if ch.isalnum())
-        return [Match(i, j, start, end, e, True) for m in self._squash_re.finditer(flat) for e in self._squashed[m.group()]]
+        hits = self._squash_re.finditer(flat)
+        return [Match(i, j, start, end, e, True) for m in hits for e in self._squashed[m.group()]]
 
 
 def _near(norms: list[str], i: int, j: int, avoid: frozenset[str]) -> bool:

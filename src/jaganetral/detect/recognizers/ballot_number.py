@@ -34,7 +34,7 @@ NOT_BALLOT = frozenset({
     "ruang", "ruangan", "kelas", "pintu", "kursi", "halaman", "hal", "pasal", "ayat", "huruf", "lapangan",
     "punggung", "perkara", "putusan", "sk", "keputusan", "peraturan", "undang", "uu", "pp", "perpres",
     "permen", "perda", "surat", "tahun", "nim", "nip", "nik", "kk", "seri", "plat", "nopol", "gedung",
-    "lot", "tiket", "urutan", "peringkat", "rangking", "ranking", "juara", "kamar", "bus", "kereta", "tol",
+    "lot", "tiket", "urutan", "peringkat", "rangking", "ranking", "juara", "bus", "kereta", "tol",
 })
 PARTY_CUES = frozenset({"partai", "parpol", "caleg", "pileg", "dpr", "dprd"})
 ZERO_PADDED = frozenset({"01", "02", "03", "04", "05"})

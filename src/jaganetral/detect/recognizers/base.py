@@ -6,10 +6,11 @@ shared phrase index once, then turns the matches in one field of one activity in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from jaganetral.detect.context import ContestResolver
@@ -26,7 +27,7 @@ class FieldDoc:
 
     field: str
     norm: NormalizedText
-    matches: Mapping[str, list[Match]] = field(default_factory=dict)
+    matches: Mapping[str, list[Match]] = dataclasses.field(default_factory=dict)
 
     def of(self, owner: str) -> list[Match]:
         return self.matches.get(owner, [])
@@ -101,7 +102,7 @@ def spans(matches: Iterable[Match]) -> list[tuple[Match, list[Entry]]]:
     out: list[tuple[Match, list[Entry]]] = []
     reach = -1
     for key in ordered:
-        i, j = key
+        j = key[1]
         if j <= reach:
             continue
         ms = groups[key]
