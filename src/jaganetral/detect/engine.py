@@ -78,7 +78,9 @@ class Detector:
         self.kb_version = kb.version  # computed once: it joins every pack's id and version
         self.mapped = frozenset((r.signal, k) for r in kb.catalogue.mapping for k in r.kinds)
 
-    def evidence(self, field: str, value: str, ctx: Context) -> list[Evidence]:
+    def evidence(self, field: str, value: str, ctx: Context, complete: bool = True) -> list[Evidence]:
+        """Every recognizer's evidence in one field. With ``complete=False`` the language cues are
+        skipped when no contestant, party or number is named: they could not make a finding."""
         norm = self.normalizer(value)
         matches = self.index.match(norm)
         if field == "target_account" and " " not in value.strip():
@@ -89,6 +91,8 @@ class Detector:
         doc = FieldDoc(field, norm, grouped)
         found: list[Evidence] = []
         for r in self.recognizers:
+            if not complete and not r.ANCHORS and not any(e.targets for e in found):
+                break
             found.extend(r.analyze(doc, ctx, found))
         return _drop_nested(found)
 
@@ -102,12 +106,12 @@ class Detector:
             for field in ("target_text", "target_account"):
                 value = getattr(activity, field)
                 if value and not self._institution(field, value):
-                    target_ev.extend(self.evidence(field, value, ctx))
+                    target_ev.extend(self.evidence(field, value, ctx, complete=False))
             target_j = judge(target_ev)
             if activity.kind in FOLLOW_KINDS:
                 _following(target_j)
-        own_ev = self.evidence("text", activity.text, ctx) if activity.text else []
         fallback = list(target_j.targets) if target_j and activity.kind in ("comment", "share") else []
+        own_ev = self.evidence("text", activity.text, ctx, complete=bool(fallback)) if activity.text else []
         own_j = judge(own_ev, fallback)
         signals: list[tuple[str, TargetJudgement]] = []
         own_best = own_j.best()

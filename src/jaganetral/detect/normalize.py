@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from jaganetral.detect.slang import SLANG
 
@@ -34,8 +35,9 @@ NUMBER_WORDS = frozenset({"no", "nomor"})
 _CACHE_LIMIT = 200_000
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token: its normal form and the span of the original text it came from."""
+
     norm: str
     start: int
     end: int
@@ -57,14 +59,11 @@ class NormalizedText:
     original: str
     tokens: tuple[Token, ...]
     hashtags: tuple[Hashtag, ...]
+    norms: tuple[str, ...]
 
     @property
     def text(self) -> str:
-        return " ".join(t.norm for t in self.tokens)
-
-    @property
-    def norms(self) -> tuple[str, ...]:
-        return tuple(t.norm for t in self.tokens)
+        return " ".join(self.norms)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original (start, end) covered by tokens i..j-1."""
@@ -81,12 +80,19 @@ class Normalizer:
     def __call__(self, text: str) -> NormalizedText:
         tokens: list[Token] = []
         hashtags: list[Hashtag] = []
+        cache = self._cache
+        append = tokens.append
         for m in TOKEN_RE.finditer(text):
             kind = m.lastgroup
             raw = m.group()
             start = m.start()
             if kind == "word":
-                self._word(raw, start, tokens, False)
+                parts = cache.get(raw)
+                if parts is not None and len(parts) == 1 and parts[0][1] == 0 and parts[0][2] == len(raw):
+                    p = parts[0]
+                    append(Token(p[0], start, start + p[2], p[3], raw))  # the common case, inlined
+                else:
+                    self._word(raw, start, tokens, False)
             elif kind == "hashtag":
                 body = raw[1:]
                 hashtags.append(Hashtag(body.lower(), start, m.end(), raw))
@@ -101,7 +107,7 @@ class Normalizer:
             elif kind == "punct":
                 tokens.append(Token("?" if "?" in raw else "!", start, m.end(), "punct", raw))
         _number_words(tokens)
-        return NormalizedText(text, tuple(tokens), tuple(hashtags))
+        return NormalizedText(text, tuple(tokens), tuple(hashtags), tuple(t.norm for t in tokens))
 
     def _word(self, raw: str, start: int, out: list[Token], in_hashtag: bool) -> None:
         parts = self._cache.get(raw)
@@ -171,4 +177,4 @@ def _number_words(tokens: list[Token]) -> None:
     for i in range(len(tokens) - 1):
         t = tokens[i]
         if t.norm == "no" and tokens[i + 1].kind == "num":
-            tokens[i] = Token("nomor", t.start, t.end, t.kind, t.raw, t.in_hashtag)
+            tokens[i] = t._replace(norm="nomor")

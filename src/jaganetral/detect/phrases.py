@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 from typing import Any
 
 from jaganetral.detect.normalize import NormalizedText, Normalizer
@@ -22,8 +23,7 @@ class Entry:
     avoid: frozenset[str] = frozenset()  # neighbouring words that cancel the match
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     i: int  # first token
     j: int  # one past the last token
     start: int  # original offsets
@@ -73,12 +73,12 @@ class PhraseIndex:
 
     def match(self, doc: NormalizedText) -> list[Match]:
         tokens = doc.tokens
-        norms = [t.norm for t in tokens]
+        norms = doc.norms
         n = len(norms)
         out: list[Match] = []
         by_first = self._by_first
-        for i in range(n):
-            cands = by_first.get(norms[i])
+        for i, norm in enumerate(norms):
+            cands = by_first.get(norm)
             if not cands or tokens[i].in_hashtag:
                 continue
             for phrase, entry in cands:

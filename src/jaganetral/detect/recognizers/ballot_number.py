@@ -48,6 +48,7 @@ def _value(tok: Token) -> int | None:
 
 class BallotNumberRecognizer(Recognizer):
     name = "ballot_number"
+    ANCHORS = True
 
     def register(self, index: PhraseIndex, kb: KnowledgeBase) -> None:
         for c in kb.contests.values():
@@ -77,6 +78,8 @@ class BallotNumberRecognizer(Recognizer):
         party_context = any(n in PARTY_CUES for n in norms)
         out: list[Evidence] = []
         for i, tok in enumerate(tokens):
+            if tok.kind != "num" and tok.norm not in NUMBER_WORDS:
+                continue
             value = _value(tok)
             if value is None or value == 0:
                 continue

@@ -45,6 +45,7 @@ class Recognizer(ABC):
 
     name: ClassVar[str]
     TERMS: ClassVar[Mapping[str, Iterable[str]]] = {}
+    ANCHORS: ClassVar[bool] = False  # finds contestants, parties or numbers (the rest only qualifies them)
 
     def register(self, index: PhraseIndex, kb: KnowledgeBase) -> None:
         for category, phrases in self.TERMS.items():
@@ -96,6 +97,8 @@ def term_entry(index: PhraseIndex, owner: str, category: str, value: Any, term: 
 def spans(matches: Iterable[Match]) -> list[tuple[Match, list[Entry]]]:
     """Group matches by span and drop spans inside a longer one (one span, one evidence)."""
     groups: dict[tuple[int, int], list[Match]] = {}
+    if isinstance(matches, list) and not matches:
+        return []
     for m in matches:
         groups.setdefault((m.i, m.j), []).append(m)
     ordered = sorted(groups, key=lambda k: (k[0], -(k[1] - k[0])))

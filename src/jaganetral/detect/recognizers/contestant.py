@@ -45,6 +45,7 @@ def _entry(owner: str, category: str, ref: ContestantRef, term: Term, index: Phr
 
 class ContestantMentionRecognizer(Recognizer):
     name = "contestant_mention"
+    ANCHORS = True
 
     def _terms(self, kb: KnowledgeBase) -> Iterable[tuple[str, ContestantRef, Term]]:
         for ref in kb.refs():

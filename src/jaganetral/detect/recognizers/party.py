@@ -24,6 +24,7 @@ MEMBERSHIP_WORDS = ("kader", "pengurus", "anggota", "ketua", "sekretaris", "bend
 
 class PartyRecognizer(Recognizer):
     name = "party"
+    ANCHORS = True
 
     def _terms(self, kb: KnowledgeBase) -> Iterable[tuple[str, str, Term]]:
         for c in kb.contests.values():

@@ -22,6 +22,7 @@ LABEL = 0.3  # deriding a contestant's supporters ("cebong", "kampret") attacks 
 
 class SloganHashtagRecognizer(Recognizer):
     name = "slogan_hashtag"
+    ANCHORS = True
 
     def _terms(self, kb: KnowledgeBase) -> Iterable[tuple[str, tuple[str, str], Term]]:
         for c in kb.contests.values():
