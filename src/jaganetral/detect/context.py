@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jaganetral.knowledge.base import KnowledgeBase, window
 from jaganetral.knowledge.schema import Contest
 
 MAX_GAP = dt.timedelta(days=365)
+MEMO_LIMIT = 50_000  # remembered (contests, day) answers; the same few recur across a scan
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class ContestResolver:
     in_play: frozenset[str]
     windows: dict[str, tuple[dt.date, dt.date]]
     home: frozenset[str] = frozenset()  # the most local races of the deployment's region
+    memo: dict[tuple[frozenset[str], dt.date | None], list[str]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(cls, kb: KnowledgeBase, region: str | None) -> ContestResolver:
@@ -38,7 +40,16 @@ class ContestResolver:
 
     def pick(self, contest_ids: Iterable[str], when: dt.date | None) -> list[str]:
         """The contests (usually one) that a reference naming ``contest_ids`` means on ``when``."""
-        cands = [self.kb.contests[c] for c in set(contest_ids) if c in self.in_play]
+        key = (frozenset(contest_ids), when)
+        hit = self.memo.get(key)
+        if hit is None:
+            if len(self.memo) > MEMO_LIMIT:
+                self.memo.clear()
+            hit = self.memo[key] = self._pick(key[0], when)
+        return list(hit)
+
+    def _pick(self, contest_ids: frozenset[str], when: dt.date | None) -> list[str]:
+        cands = [self.kb.contests[c] for c in contest_ids if c in self.in_play]
         if not cands:
             return []
         if when is None:

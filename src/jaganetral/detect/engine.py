@@ -76,6 +76,8 @@ class Detector:
         self.institutions = frozenset(a.handle for p in kb.institutions for a in p.accounts)
         self.version = DETECTOR_VERSION
         self.kb_version = kb.version  # computed once: it joins every pack's id and version
+        self._nothing = explain_clear(kb, [], [])
+
         self.mapped = frozenset((r.signal, k) for r in kb.catalogue.mapping for k in r.kinds)
 
     def evidence(self, field: str, value: str, ctx: Context, complete: bool = True) -> list[Evidence]:
@@ -90,9 +92,12 @@ class Detector:
             grouped.setdefault(m.entry.owner, []).append(m)
         doc = FieldDoc(field, norm, grouped)
         found: list[Evidence] = []
+        anchored = complete
         for r in self.recognizers:
-            if not complete and not r.ANCHORS and not any(e.targets for e in found):
-                break
+            if not anchored and not r.ANCHORS:
+                if not any(e.targets for e in found):
+                    break
+                anchored = True
             found.extend(r.analyze(doc, ctx, found))
         return _drop_nested(found)
 
@@ -112,6 +117,9 @@ class Detector:
                 _following(target_j)
         fallback = list(target_j.targets) if target_j and activity.kind in ("comment", "share") else []
         own_ev = self.evidence("text", activity.text, ctx, complete=bool(fallback)) if activity.text else []
+        if not own_ev and not target_ev:  # nothing named, nothing to weigh: the common case, kept cheap
+            return Finding(activity.id, False, 0.0, None, (), (), (), self._nothing, None, None, None,
+                           day is not None, (), self.version, self.kb_version)
         own_j = judge(own_ev, fallback)
         signals: list[tuple[str, TargetJudgement]] = []
         own_best = own_j.best()

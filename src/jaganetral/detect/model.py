@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple
 
 ActivityKind = Literal["post", "comment", "share", "like", "follow", "group_join", "photo", "profile"]
 ACTIVITY_KINDS: tuple[str, ...] = ("post", "comment", "share", "like", "follow", "group_join", "photo", "profile")
@@ -34,9 +34,8 @@ class Activity:
         return self.created_at.astimezone(WIB).date()
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """A span that a recognizer found, with what it means."""
+class Evidence(NamedTuple):
+    """A span that a recognizer found, with what it means (an immutable record)."""
 
     field: str  # text, target_text or target_account
     start: int
@@ -69,9 +68,9 @@ class FormRef:
     basis: str
 
 
-@dataclass(frozen=True)
-class Finding:
-    """The detector's judgement of one activity. Everything the explanation says is here as data."""
+class Finding(NamedTuple):
+    """The detector's judgement of one activity (an immutable record). Everything the explanation
+    says is here as data: forms with their legal basis, targets, evidence, stage, versions."""
 
     activity_id: str
     flag: bool
@@ -88,7 +87,6 @@ class Finding:
     forms: tuple[FormRef, ...] = ()
     detector_version: str = ""
     pack_version: str = ""
-    details: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

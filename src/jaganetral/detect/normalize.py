@@ -76,38 +76,43 @@ class Normalizer:
     def __init__(self, vocabulary: Iterable[str] = ()):
         self.vocabulary = frozenset(vocabulary) | frozenset(SLANG.values())
         self._cache: dict[str, tuple[tuple[str, int, int, str], ...]] = {}
+        self._simple: dict[str, tuple[str, str]] = {}  # raw word -> (norm, kind) when it is one whole token
 
     def __call__(self, text: str) -> NormalizedText:
         tokens: list[Token] = []
         hashtags: list[Hashtag] = []
-        cache = self._cache
+        simple = self._simple
         append = tokens.append
+        new = tuple.__new__
         for m in TOKEN_RE.finditer(text):
             kind = m.lastgroup
             raw = m.group()
-            start = m.start()
             if kind == "word":
-                parts = cache.get(raw)
-                if parts is not None and len(parts) == 1 and parts[0][1] == 0 and parts[0][2] == len(raw):
-                    p = parts[0]
-                    append(Token(p[0], start, start + p[2], p[3], raw))  # the common case, inlined
+                hit = simple.get(raw)
+                if hit is not None:  # the common case: one word, one token, whole span
+                    start = m.start()
+                    append(new(Token, (hit[0], start, m.end(), hit[1], raw, False)))
                 else:
-                    self._word(raw, start, tokens, False)
+                    self._word(raw, m.start(), tokens, False)
             elif kind == "hashtag":
+                start = m.start()
                 body = raw[1:]
                 hashtags.append(Hashtag(body.lower(), start, m.end(), raw))
                 for part in HASHTAG_PART_RE.finditer(body):
                     self._word(part.group(), start + 1 + part.start(), tokens, True)
             elif kind == "mention":
-                tokens.append(Token(raw.lower(), start, m.end(), "mention", raw))
+                append(new(Token, (raw.lower(), m.start(), m.end(), "mention", raw, False)))
             elif kind == "emoji":
                 if "\U0001f3fb" <= raw <= "\U0001f3ff":
                     continue  # skin-tone modifier
-                tokens.append(Token(raw, start, m.end(), "emoji", raw))
+                append(Token(raw, m.start(), m.end(), "emoji", raw))
             elif kind == "punct":
-                tokens.append(Token("?" if "?" in raw else "!", start, m.end(), "punct", raw))
-        _number_words(tokens)
-        return NormalizedText(text, tuple(tokens), tuple(hashtags), tuple(t.norm for t in tokens))
+                append(Token("?" if "?" in raw else "!", m.start(), m.end(), "punct", raw))
+        norms = [t[0] for t in tokens]
+        if "no" in norms:
+            _number_words(tokens)
+            norms = [t[0] for t in tokens]
+        return NormalizedText(text, tuple(tokens), tuple(hashtags), tuple(norms))
 
     def _word(self, raw: str, start: int, out: list[Token], in_hashtag: bool) -> None:
         parts = self._cache.get(raw)
@@ -118,7 +123,10 @@ class Normalizer:
             )
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
+                self._simple.clear()
             self._cache[raw] = parts
+            if len(parts) == 1 and parts[0][1] == 0 and parts[0][2] == len(raw):
+                self._simple[raw] = (parts[0][0], parts[0][3])
         if len(parts) == 1:
             norm, a, b, kind = parts[0]
             piece = raw if a == 0 and b == len(raw) else raw[a:b]

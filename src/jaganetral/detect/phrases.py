@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
-from typing import Any
+from typing import Any, NamedTuple
 
 from jaganetral.detect.normalize import NormalizedText, Normalizer
 
@@ -32,13 +31,19 @@ class Match(NamedTuple):
     via_hashtag: bool = False
 
 
+SQUASH_PREFIX = 5  # squashed terms are at least this long
+
+
 class PhraseIndex:
     def __init__(self, normalizer: Normalizer):
         self.normalizer = normalizer
         self._by_first: dict[str, list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
         self._hashtags: dict[str, list[Entry]] = defaultdict(list)
         self._squashed: dict[str, list[Entry]] = defaultdict(list)
-        self._squash_re: re.Pattern[str] | None = None
+        self._first: frozenset[str] = frozenset()
+        # first token -> [(phrase, plain entries, entries with a case or context rule)], longest first
+        self._grouped: dict[str, list[tuple[tuple[str, ...], list[Entry], list[Entry]]]] = {}
+        self._squash_by_prefix: dict[str, list[str]] = {}
 
     def add(self, text: str, entry: Entry) -> None:
         text = text.strip()
@@ -60,8 +65,21 @@ class PhraseIndex:
     def freeze(self) -> None:
         for items in self._by_first.values():
             items.sort(key=lambda it: -len(it[0]))
-        keys = sorted(self._squashed, key=len, reverse=True)
-        self._squash_re = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
+        grouped: dict[str, list[tuple[tuple[str, ...], list[Entry], list[Entry]]]] = {}
+        for norm, items in self._by_first.items():
+            by_phrase: dict[tuple[str, ...], list[Entry]] = {}
+            for phrase, entry in items:
+                by_phrase.setdefault(phrase, []).append(entry)
+            grouped[norm] = [
+                (phrase, [e for e in es if e.exact is None and not e.avoid], [e for e in es if e.exact or e.avoid])
+                for phrase, es in by_phrase.items()
+            ]
+        self._grouped = grouped
+        prefixes: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(self._squashed, key=len, reverse=True):
+            prefixes[key[:SQUASH_PREFIX]].append(key)
+        self._squash_by_prefix = dict(prefixes)
+        self._first = frozenset(self._by_first)
 
     @staticmethod
     def vocabulary_of(texts: Iterable[str]) -> set[str]:
@@ -76,20 +94,26 @@ class PhraseIndex:
         norms = doc.norms
         n = len(norms)
         out: list[Match] = []
-        by_first = self._by_first
-        for i, norm in enumerate(norms):
-            cands = by_first.get(norm)
-            if not cands or tokens[i].in_hashtag:
+        grouped = self._grouped
+        first = self._first
+        new = tuple.__new__
+        for i in [k for k, norm in enumerate(norms) if norm in first]:
+            if tokens[i].in_hashtag:
                 continue
-            for phrase, entry in cands:
+            start = tokens[i].start
+            for phrase, plain, ruled in grouped[norms[i]]:
                 k = len(phrase)
-                if i + k > n or (k > 1 and tuple(norms[i : i + k]) != phrase):
+                if k > 1 and (i + k > n or norms[i : i + k] != phrase):
                     continue
-                if entry.exact is not None and tuple(t.raw for t in tokens[i : i + k]) != entry.exact:
-                    continue
-                if entry.avoid and _near(norms, i, i + k, entry.avoid):
-                    continue
-                out.append(Match(i, i + k, tokens[i].start, tokens[i + k - 1].end, entry))
+                end = tokens[i + k - 1].end
+                for entry in plain:
+                    out.append(new(Match, (i, i + k, start, end, entry, False)))
+                for entry in ruled:
+                    if entry.exact is not None and tuple(t.raw for t in tokens[i : i + k]) != entry.exact:
+                        continue
+                    if entry.avoid and _near(norms, i, i + k, entry.avoid):
+                        continue
+                    out.append(new(Match, (i, i + k, start, end, entry, False)))
         if doc.hashtags:
             out.extend(self._match_hashtags(doc))
         return out
@@ -111,14 +135,21 @@ class PhraseIndex:
 
     def squashed(self, body: str, i: int, j: int, start: int, end: int) -> list[Match]:
         """Terms written together inside one word ("#prabowogibran2024", "@tkn_ganjarmahfud")."""
-        if self._squash_re is None:
-            return []
         flat = "".join(ch for ch in body.lower() if ch.isalnum())
-        hits = self._squash_re.finditer(flat)
-        return [Match(i, j, start, end, e, True) for m in hits for e in self._squashed[m.group()]]
+        out: list[Match] = []
+        by_prefix = self._squash_by_prefix
+        p = 0
+        while p <= len(flat) - SQUASH_PREFIX:
+            found = next((k for k in by_prefix.get(flat[p : p + SQUASH_PREFIX], ()) if flat.startswith(k, p)), None)
+            if found is None:
+                p += 1
+                continue
+            out.extend(Match(i, j, start, end, e, True) for e in self._squashed[found])
+            p += len(found)  # leftmost-longest, no overlaps
+        return out
 
 
-def _near(norms: list[str], i: int, j: int, avoid: frozenset[str]) -> bool:
+def _near(norms: Sequence[str], i: int, j: int, avoid: frozenset[str]) -> bool:
     lo, hi = max(0, i - 2), min(len(norms), j + 2)
     return any(norms[k] in avoid for k in range(lo, hi) if k < i or k >= j)
 

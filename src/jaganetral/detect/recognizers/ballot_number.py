@@ -7,12 +7,15 @@ contest is being talked about. A bare number, or a number in an address, names n
 
 from __future__ import annotations
 
+import re
+
 from jaganetral.detect.model import Evidence
 from jaganetral.detect.normalize import Token
 from jaganetral.detect.phrases import Entry, PhraseIndex
 from jaganetral.detect.recognizers.base import Context, FieldDoc, Recognizer, spans
 from jaganetral.knowledge.base import KnowledgeBase
 
+DIGIT = re.compile(r"[0-9]")
 NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "kesatu": 1, "kedua": 2, "ketiga": 3}
 # Words right before a number that make it a ballot reference.
 BALLOT_CUES = frozenset({
@@ -68,14 +71,35 @@ class BallotNumberRecognizer(Recognizer):
         return words + sorted(BALLOT_CUES | ELECTORAL | set(NUMBER_WORDS))
 
     def analyze(self, doc: FieldDoc, ctx: Context, found: list[Evidence]) -> list[Evidence]:
+        out = self._numbers(doc, ctx, found) if _has_number(doc) else []
+        signs = [m for m in doc.of(self.name) if m.entry.category == "sign"]
+        if not signs:
+            return out
+        named = {t.rsplit(":", 1)[0] for e in found for t in e.targets if not t.startswith("party:")}
+        for match, entries in spans(signs):
+            contests = {e.value[0] for e in entries}
+            chosen = set(ctx.resolver.pick(contests, ctx.when))
+            found_t = {e.value[1] if e.value[1].startswith("party:") else f"{e.value[0]}:{e.value[1]}"
+                       for e in entries if e.value[0] in chosen}
+            pairs = {t for t in found_t if not t.startswith("party:")}
+            targets = tuple(sorted(pairs or found_t))  # a hand sign is first of all a pair's number
+            if len(targets) == 1 or (targets and named & {t.rsplit(":", 1)[0] for t in targets}):
+                if len(targets) > 1:
+                    targets = tuple(t for t in targets if t.rsplit(":", 1)[0] in named)
+                out.append(self.evidence(doc, match, "sign", 0.3, "support", targets, "simbol/gestur keberpihakan"))
+        return out
+
+    def _numbers(self, doc: FieldDoc, ctx: Context, found: list[Evidence]) -> list[Evidence]:
         tokens = doc.norm.tokens
-        norms = [t.norm for t in tokens]
+        norms = doc.norm.norms
         cue_sets = [{e.value for e in entries} for _, entries in spans(
-            m for m in doc.of(self.name) if m.entry.category == "cue")]
+            [m for m in doc.of(self.name) if m.entry.category == "cue"])]
         cue_contests = _most_specific(cue_sets)
         named = {t.rsplit(":", 1)[0] for e in found for t in e.targets if not t.startswith("party:")}
-        electoral = any(n in ELECTORAL for n in norms) or bool(cue_contests) or bool(named)
-        party_context = any(n in PARTY_CUES for n in norms)
+        electoral = not ELECTORAL.isdisjoint(norms) or bool(cue_contests) or bool(named)
+        if not electoral:
+            return []
+        party_context = not PARTY_CUES.isdisjoint(norms)
         out: list[Evidence] = []
         for i, tok in enumerate(tokens):
             if tok.kind != "num" and tok.norm not in NUMBER_WORDS:
@@ -87,26 +111,14 @@ class BallotNumberRecognizer(Recognizer):
             cued = prev in BALLOT_CUES or (tok.norm in ZERO_PADDED and tok.kind == "num")
             if tok.kind != "num" and prev not in {"nomor", "urut", "paslon", "no"}:
                 continue  # number words count only right after "nomor"/"paslon"
-            if not cued or not electoral or _not_ballot(norms, i) or _clock_or_date(doc, i):
+            if not cued or _not_ballot(norms, i) or _clock_or_date(doc, i):
                 continue
             targets = self._resolve(ctx, value, cue_contests, named, party_context)
             if not targets:
                 continue
             start = tokens[i - 1].start if prev in BALLOT_CUES else tok.start
-            ev = Evidence(doc.field, start, tok.end, doc.norm.original[start : tok.end], self.name, "number",
-                          0.3, "support", targets, "nomor urut", i)
-            out.append(ev)
-        for match, entries in spans(m for m in doc.of(self.name) if m.entry.category == "sign"):
-            contests = {e.value[0] for e in entries}
-            chosen = set(ctx.resolver.pick(contests, ctx.when))
-            found_t = {e.value[1] if e.value[1].startswith("party:") else f"{e.value[0]}:{e.value[1]}"
-                       for e in entries if e.value[0] in chosen}
-            pairs = {t for t in found_t if not t.startswith("party:")}
-            targets = tuple(sorted(pairs or found_t))  # a hand sign is first of all a pair's number
-            if len(targets) == 1 or (targets and named & {t.rsplit(":", 1)[0] for t in targets}):
-                if len(targets) > 1:
-                    targets = tuple(t for t in targets if t.rsplit(":", 1)[0] in named)
-                out.append(self.evidence(doc, match, "sign", 0.3, "support", targets, "simbol/gestur keberpihakan"))
+            out.append(Evidence(doc.field, start, tok.end, doc.norm.original[start : tok.end], self.name, "number",
+                                0.3, "support", targets, "nomor urut", i))
         return out
 
     def _resolve(self, ctx: Context, value: int, cues: set[str], named: set[str], party: bool) -> tuple[str, ...]:
@@ -136,6 +148,11 @@ class BallotNumberRecognizer(Recognizer):
         return ()
 
 
+def _has_number(doc: FieldDoc) -> bool:
+    """Any digit, or a number word right after a ballot word? (cheap, before walking tokens)"""
+    return DIGIT.search(doc.norm.original) is not None or not NUMBER_WORDS.keys().isdisjoint(doc.norm.norms)
+
+
 def _most_specific(cue_sets: list[set[str]]) -> set[str]:
     """Contests every cue agrees on ("cagub" + "jatim" → the Jatim races), else the narrowest cue."""
     if not cue_sets:
@@ -144,9 +161,9 @@ def _most_specific(cue_sets: list[set[str]]) -> set[str]:
     return common or min(cue_sets, key=len)
 
 
-def _not_ballot(norms: list[str], i: int) -> bool:
+def _not_ballot(norms: tuple[str, ...], i: int) -> bool:
     window = norms[max(0, i - 4) : i]
-    return any(w in NOT_BALLOT for w in window)
+    return not NOT_BALLOT.isdisjoint(window)
 
 
 def _clock_or_date(doc: FieldDoc, i: int) -> bool:

@@ -6,12 +6,10 @@ shared phrase index once, then turns the matches in one field of one activity in
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from jaganetral.detect.context import ContestResolver
 from jaganetral.detect.model import Activity, Evidence, Stance
@@ -21,20 +19,18 @@ from jaganetral.knowledge.base import KnowledgeBase
 from jaganetral.knowledge.schema import Term
 
 
-@dataclass(frozen=True)
-class FieldDoc:
+class FieldDoc(NamedTuple):
     """One field of an activity (text, target_text or target_account), normalised and matched."""
 
     field: str
     norm: NormalizedText
-    matches: Mapping[str, list[Match]] = dataclasses.field(default_factory=dict)
+    matches: Mapping[str, list[Match]]
 
     def of(self, owner: str) -> list[Match]:
         return self.matches.get(owner, [])
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     activity: Activity
     when: dt.date | None
     resolver: ContestResolver

@@ -64,7 +64,7 @@ class NewsRegisterRecognizer(CueRecognizer):
             out.append(Evidence(doc.field, m.start(), m.end(), m.group(), self.name, "dateline",
                                 self.WEIGHTS["dateline"][0], "neutral", (), self.WEIGHTS["dateline"][2], 0))
         words = [t for t in tokens if t.kind == "word" and not t.in_hashtag]
-        if len(words) >= 6 and not any(t.norm in PERSONAL for t in tokens):
+        if len(words) >= 6 and PERSONAL.isdisjoint(doc.norm.norms):
             capital = sum(1 for t in words if t.raw[:1].isupper())
             if capital / len(words) >= 0.6:
                 text = doc.norm.original
