@@ -15,15 +15,18 @@ from dataclasses import dataclass, field
 from jaganetral.detect.model import Evidence
 
 STRONG = 0.7
-DAMPING = 1.0
+DAMPING = 0.85  # how far neutral language (civic, news) can damp weak evidence
 STRONG_DAMPING = 0.45
 # Naming a contestant during their contest leans partisan by itself (a keyword alert catches most
 # campaigning); parties are named in news far more often than in campaigning.
 MENTION_BASE = 0.35
 PARTY_BASE = 0.15
+# A sitting office-holder who runs again is named mostly for what the office does (LABELLING.md:
+# government talk is political_other), so naming them alone leans less.
+INCUMBENT_BASE = 0.15
 TARGETING = frozenset({
-    "blank_column", "alias", "pair_name", "acronym", "team", "volunteer", "account", "number", "party", "membership",
-    "slogan", "hashtag", "attack_hashtag", "sign", "name_hashtag", "supporter_label",
+    "blank_column", "alias", "incumbent", "pair_name", "acronym", "team", "volunteer", "account", "number",
+    "party", "membership", "slogan", "hashtag", "attack_hashtag", "sign", "name_hashtag", "supporter_label",
 })
 VOTE_KINDS = frozenset({"vote_strong", "choice"})
 
@@ -117,8 +120,12 @@ def judge(evidence: Sequence[Evidence], fallback_targets: Sequence[str] = ()) ->
             if e.kind == "membership":
                 membership.add(t)
     judged: dict[str, TargetJudgement] = {}
+    as_office: dict[str, bool] = {}
+    for e in anchors:
+        for t in e.targets:
+            as_office[t] = as_office.get(t, True) and e.kind == "incumbent"
     for t in mentioned + [t for t in list(support) + list(attack) if t not in mentioned]:
-        base = PARTY_BASE if t.startswith("party:") else MENTION_BASE
+        base = PARTY_BASE if t.startswith("party:") else INCUMBENT_BASE if as_office.get(t) else MENTION_BASE
         lean = noisy_or([base, *lean_by_kind.values()]) * damp
         judged[t] = TargetJudgement(t, noisy_or(support[t]), noisy_or(attack[t]), used[t] + lean_words, lean)
     direct = {t for e in anchors if e.kind != "blank_column" for t in e.targets}

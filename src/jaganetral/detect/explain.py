@@ -22,22 +22,8 @@ MAX_SPANS = 6
 
 
 def target_label(kb: KnowledgeBase, target: str) -> str:
-    if target.startswith("party:"):
-        acronym = target.split(":", 1)[1]
-        for c in kb.contests.values():
-            for k in c.contestants:
-                if k.party == acronym:
-                    return f"{target} ({k.label})"
-        return target
-    contest_id, key = target.rsplit(":", 1)
-    contest = kb.contests.get(contest_id)
-    if contest is None:
-        return target
-    for k in contest.contestants:
-        if k.key == key:
-            number = f"nomor urut {k.number}, " if k.number else ""
-            return f"{target} ({number}{k.label}, {contest.name})"
-    return target
+    """"pilpres2024:02 (nomor urut 2, Prabowo Subianto - Gibran Rakabuming Raka, Pemilihan …)"."""
+    return kb.labels.get(target, target)
 
 
 def _spans(evidence: Sequence[Evidence]) -> str:

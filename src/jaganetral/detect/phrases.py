@@ -122,11 +122,12 @@ class PhraseIndex:
         out: list[Match] = []
         for h in doc.hashtags:
             i, j = _token_range(doc, h.start, h.end)
-            whole = list(self._hashtags.get(h.body, ()))
-            if j - i == 1:  # "#AMIN", "#Gerindra": a one-word term written as a hashtag
-                body = h.raw[1:]
-                whole += [e for phrase, e in self._by_first.get(doc.tokens[i].norm, ())
-                          if len(phrase) == 1 and (e.exact is None or e.exact == (body,))]
+            whole = list(self._hashtags.get(h.body, ()) or self._hashtags.get(h.body.strip("0123456789_"), ()))
+            words = [k for k in range(i, j) if doc.tokens[k].kind == "word"]
+            if len(words) == 1:  # "#AMIN", "#Gerindra", "#2024AMIN": a one-word term written as a hashtag
+                raw = doc.tokens[words[0]].raw
+                whole += [e for phrase, e in self._by_first.get(doc.tokens[words[0]].norm, ())
+                          if len(phrase) == 1 and (e.exact is None or e.exact == (raw,))]
             if whole:
                 out.extend(Match(i, j, h.start, h.end, e, True) for e in whole)
                 continue

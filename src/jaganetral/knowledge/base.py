@@ -60,6 +60,20 @@ class KnowledgeBase:
         parts += [f"{a.id}@{a.version}" for a in self.institutions]
         return f"{self.fingerprint}:" + ",".join(parts)
 
+    @functools.cached_property
+    def labels(self) -> dict[str, str]:
+        """Readable label of every target id (the latest pack wins for a party in several)."""
+        out: dict[str, str] = {}
+        for c in sorted(self.contests.values(), key=lambda c: c.stages.voting.date):
+            for k in c.contestants:
+                ref = ContestantRef(c, k)
+                if k.kind == "party":
+                    out[ref.target_id] = f"{ref.target_id} ({k.label})"
+                else:
+                    number = f"nomor urut {k.number}, " if k.number else ""
+                    out[ref.target_id] = f"{ref.target_id} ({number}{k.label}, {c.name})"
+        return out
+
     def refs(self) -> list[ContestantRef]:
         return [ContestantRef(c, k) for c in self.contests.values() for k in c.contestants]
 

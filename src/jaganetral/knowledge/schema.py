@@ -95,6 +95,7 @@ class Person(Strict):
     name: str
     role: str
     aliases: list[Term] = []
+    incumbent: bool = False  # holds the office during the contest: much talk of them is about governing
     sources: list[SourceId] = []
 
 

@@ -20,7 +20,7 @@ ROWS = [
     # Same person, different contest, decided by the date.
     pytest.param("Khofifah turun ke pasar pagi ini", "2018-05-01", "Khofifah", "alias",
                  ("pilgub-jatim2018:01",), id="khofifah-2018-jatim-01"),
-    pytest.param("Khofifah turun ke pasar pagi ini", "2024-10-20", "Khofifah", "alias",
+    pytest.param("Khofifah turun ke pasar pagi ini", "2024-10-20", "Khofifah", "incumbent",
                  ("pilgub-jatim2024:02",), id="khofifah-2024-jatim-02"),
     pytest.param("Ridwan Kamil datang ke kampung kami", "2018-05-01", "Ridwan Kamil", "alias",
                  ("pilgub-jabar2018:01",), id="rk-2018-jabar"),
@@ -36,7 +36,7 @@ ROWS = [
                  ("pilgub-dki2017:03",), id="anies-2016-dki"),
     pytest.param("Anies berkunjung ke Tanah Abang", "2024-01-10", "Anies", "alias",
                  ("pilpres2024:01",), id="anies-2024-pilpres"),
-    pytest.param("Ganjar blusukan lagi ke pasar", "2018-04-01", "Ganjar", "alias",
+    pytest.param("Ganjar blusukan lagi ke pasar", "2018-04-01", "Ganjar", "incumbent",
                  ("pilgub-jateng2018:01",), id="ganjar-2018-jateng"),
     pytest.param("Ganjar blusukan lagi ke pasar", "2024-01-10", "Ganjar", "alias",
                  ("pilpres2024:03",), id="ganjar-2024-pilpres"),
@@ -48,7 +48,7 @@ ROWS = [
                  ("pilgub-dki2017:02",), id="djarot-2017-dki"),
     pytest.param("Djarot hadir di acara warga", "2018-05-01", "Djarot", "alias",
                  ("pilgub-sumut2018:02",), id="djarot-2018-sumut"),
-    pytest.param("Riza Herdavid meresmikan pasar baru", "2024-10-20", "Riza Herdavid", "alias",
+    pytest.param("Riza Herdavid meresmikan pasar baru", "2024-10-20", "Riza Herdavid", "incumbent",
                  ("pilbup-basel2024:02",), id="riza-basel"),
     # Pair names, acronyms, teams, volunteer groups, accounts.
     pytest.param("Prabowo-Gibran hadir di Bandung", "2024-01-10", "Prabowo-Gibran", "pair_name",

@@ -40,5 +40,5 @@ class AttackRecognizer(CueRecognizer):
             "skandal", "khianat", "otoriter", "diktator", "nepotis", "zonk", "mangkir", "gagal paham",
             "menyengsarakan", "sengsara", "menipu", "membohongi", "dibohongi", "bohongi", "pelanggaran",
         ],
-        "emoji": ["🤮", "🤡", "💩", "🤢", "🙄", "🖕", "👎", "😒", "🤬", "😡"],
+        "emoji": ["❌", "🤮", "🤡", "💩", "🤢", "🙄", "🖕", "👎", "😒", "🤬", "😡"],
     }

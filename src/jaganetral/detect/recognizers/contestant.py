@@ -14,6 +14,7 @@ from jaganetral.knowledge.schema import Term
 # acronym) and campaign organisations (teams, volunteer groups) lean towards support.
 WEIGHTS = {
     "alias": (0.0, None),
+    "incumbent": (0.0, None),
     "pair_name": (0.15, "support"),
     "acronym": (0.35, "support"),
     "team": (0.4, "support"),
@@ -23,6 +24,7 @@ WEIGHTS = {
 }
 NOTES = {
     "alias": "nama kontestan",
+    "incumbent": "nama kontestan petahana",
     "pair_name": "nama pasangan calon",
     "acronym": "singkatan pasangan calon",
     "team": "tim kampanye/pemenangan",
@@ -53,9 +55,10 @@ class ContestantMentionRecognizer(Recognizer):
             if c.kind == "party":
                 continue
             for p in c.persons:
-                yield "alias", ref, Term(text=p.name)
+                category = "incumbent" if p.incumbent else "alias"
+                yield category, ref, Term(text=p.name)
                 for a in p.aliases:
-                    yield "alias", ref, a
+                    yield category, ref, a
             for cat, terms in (("pair_name", c.names), ("acronym", c.acronyms), ("team", c.teams),
                                ("volunteer", c.volunteer_groups)):
                 for t in terms:
@@ -83,6 +86,7 @@ class ContestantMentionRecognizer(Recognizer):
             targets = tuple(sorted({f"{cid}:{key}" for e in entries for cid, key in [e.value] if cid in chosen}))
             if not targets:
                 continue
+            entries = [e for e in entries if e.value[0] in chosen]
             if any(e.category == "blank_column" for e in entries):
                 targets = targets + _single_pairs(ctx, targets)
             category = max((e.category for e in entries), key=lambda c: WEIGHTS[c][0])

@@ -44,5 +44,5 @@ class EndorsementRecognizer(CueRecognizer):
             "berharap", "harapan", "penghargaan", "meraih penghargaan", "rekam jejak", "great", "best",
             "amazing", "proud", "strong", "solid", "kompak", "amanah", "pintar", "pinter", "canggih", "top markotop",
         ],
-        "emoji": ["👍", "💪", "🔥", "❤", "😍", "🥰", "👏", "💯", "🫡", "🤩", "💙", "❤‍🔥", "♥", "😘"],
+        "emoji": ["✅", "👍", "💪", "🔥", "❤", "😍", "🥰", "👏", "💯", "🫡", "🤩", "💙", "❤‍🔥", "♥", "😘"],
     }

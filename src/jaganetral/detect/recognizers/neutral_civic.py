@@ -27,7 +27,7 @@ class NeutralCivicRecognizer(CueRecognizer):
             "hoax", "cek fakta", "siapapun pilihannya", "siapa pun pilihannya", "apapun pilihannya",
             "siapapun presidennya", "siapa pun presidennya", "beda pilihan", "perbedaan pilihan",
             "tetap bersaudara", "jaga persatuan", "persatuan", "jangan terpecah", "pesta demokrasi",
-            "kawal pemilu", "awasi pemilu", "pengawasan", "pengawas", "sosialisasi", "tahapan", "bimtek",
+            "pengawasan", "pengawas", "sosialisasi", "tahapan", "bimtek",
             "surat suara", "rekapitulasi", "penghitungan suara", "pemungutan suara", "pilih sesuai hati nurani",
             "sesuai hati nurani", "hati nurani", "bijak memilih", "pemilih cerdas", "cerdas memilih",
         ],
@@ -35,7 +35,8 @@ class NeutralCivicRecognizer(CueRecognizer):
             "kpu", "bawaslu", "panwaslu", "panwascam", "kpps", "pps", "dkpp", "dpt", "tps", "pemilu",
             "pilkada", "demokrasi", "pemilih", "logistik", "jadwal", "debat", "visi misi", "visi dan misi",
             "pendaftaran", "mendaftar", "penetapan", "pengundian", "pleno", "kotak suara", "bilik suara",
-            "kampanye damai", "deklarasi kampanye damai", "pengumuman", "informasi", "edukasi", "literasi",
+            "kampanye damai", "deklarasi kampanye damai",
+            "kawal pemilu", "awasi pemilu", "pengumuman", "informasi", "edukasi", "literasi",
         ],
         "balance": [
             "semua paslon", "ketiga paslon", "ketiga capres", "seluruh paslon", "para capres", "para paslon",

@@ -26,7 +26,7 @@ class NewsRegisterRecognizer(CueRecognizer):
         "survey": (0.3, "neutral", "survei/hitung cepat"),
         "title": (0.25, "neutral", "sebutan jabatan/status resmi"),
         "dateline": (0.4, "neutral", "tanggal gaya berita"),
-        "headline": (0.35, "neutral", "gaya judul berita"),
+        "headline": (0.25, "neutral", "gaya judul berita"),
     }
     TERMS = {
         "attribution": [
