@@ -25,7 +25,7 @@ class Settings:
 
     region: str | None
     packs: tuple[str, ...] | None
-    threshold: float = 0.5
+    threshold: float = 0.45
 
 
 def _region(value: str | None) -> str | None:

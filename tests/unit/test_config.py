@@ -12,7 +12,7 @@ from jaganetral.config import Settings, load_settings
 
 def test_defaults_without_environment() -> None:
     s = load_settings(env={})
-    assert s == Settings(region=None, packs=None, threshold=0.5)
+    assert s == Settings(region=None, packs=None, threshold=0.45)
 
 
 def test_environment_is_read_when_arguments_are_none() -> None:
