@@ -79,6 +79,7 @@ class Detector:
         self.version = DETECTOR_VERSION
         self.kb_version = kb.version  # computed once: it joins every pack's id and version
         self._nothing = explain_clear(kb, [], [])
+        self._anchor_owners = frozenset(r.name for r in self.recognizers if r.ANCHORS)
 
         self.mapped = frozenset((r.signal, k) for r in kb.catalogue.mapping for k in r.kinds)
 
@@ -87,8 +88,9 @@ class Detector:
         skipped when no contestant, party or number is named: they could not make a finding."""
         norm = self.normalizer(value)
         matches = self.index.match(norm)
-        if field == "target_account" and " " not in value.strip():
-            matches += self.index.squashed(value, 0, len(norm.tokens), 0, len(value))
+        if field == "target_account" and " " not in value.strip():  # a handle: names written together
+            matches += [m for m in self.index.squashed(value, 0, len(norm.tokens), 0, len(value))
+                        if m.entry.owner in self._anchor_owners]
         grouped: dict[str, list[Match]] = {}
         for m in matches:
             grouped.setdefault(m.entry.owner, []).append(m)
@@ -167,7 +169,9 @@ class Detector:
         stage = stage_name(contest, day) if contest else "tahapan tidak diketahui"
         if day is None:
             stage = "setelah penetapan calon (diasumsikan)"
-        explanation = explain_flag(self.kb, activity.kind, lead.stance, targets, lead.evidence, forms, stage,
+        stance_of = {t.target: t.stance for j in judged for t in j.targets.values()}
+        stances = [(t, stance_of.get(t, lead.stance)) for t in targets]
+        explanation = explain_flag(self.kb, activity.kind, stances, lead.evidence, forms, stage,
                                    contest.name if contest else None, day is not None)
         return Finding(
             activity.id, True, score, forms[0].code if forms else None, tuple(f.code for f in forms[1:]),

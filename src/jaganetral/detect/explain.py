@@ -40,28 +40,32 @@ def _spans(evidence: Sequence[Evidence]) -> str:
 def explain_flag(
     kb: KnowledgeBase,
     kind: str,
-    stance: str,
-    targets: Sequence[str],
+    stances: Sequence[tuple[str, str]],
     evidence: Sequence[Evidence],
     forms: Sequence[FormRef],
     stage: str,
     contest_name: str | None,
     date_known: bool,
 ) -> str:
-    who = ", ".join(target_label(kb, t) for t in targets)
-    verb = "menyerang/berkampanye melawan" if stance == "attack" else "mendukung/mengkampanyekan"
     main = forms[0]
+    sides = []
+    for stance in ("support", "attack"):
+        who = [t for t, s in stances if s == stance]
+        if who:
+            verb = "menyerang/berkampanye melawan" if stance == "attack" else "mendukung/mengkampanyekan"
+            sides.append(f"{verb} {', '.join(target_label(kb, t) for t in who)}")
+    blank = any(t.endswith(":kolom-kosong") for t, _ in stances)
+    note = " (mendukung kolom kosong berarti berkampanye melawan pasangan tunggal)" if blank else ""
     out = [
-        f"Diduga melanggar netralitas ASN ({main.code}): {KIND_WORDS.get(kind, kind)} ini {verb} {who}.",
+        f"Diduga melanggar netralitas ASN ({main.code}): {KIND_WORDS.get(kind, kind)} ini {'; '.join(sides)}{note}.",
         f"Bukti: {_spans(evidence)}.",
     ]
-    when = f"{contest_name}: {stage}" if contest_name else stage
     if date_known:
+        when = f"{contest_name}: {stage}" if contest_name else stage
         out.append(f"Tahapan pada tanggal aktivitas: {when}.")
     else:
-        out.append(
-            f"Tanggal aktivitas tidak diketahui, sehingga diasumsikan tahapan setelah penetapan calon ({when})."
-        )
+        of = f" {contest_name}" if contest_name else ""
+        out.append(f"Tanggal aktivitas tidak diketahui, sehingga diasumsikan tahapan setelah penetapan calon{of}.")
     out.append(f"Bentuk pelanggaran {main.code} ({main.skb_item}): {main.text}.")
     out.append(f"Sanksi: {main.sanction} ({main.basis}).")
     if len(forms) > 1:

@@ -94,8 +94,8 @@ class ContestantMentionRecognizer(Recognizer):
             if match.via_hashtag and category != "account":
                 # a hashtag built on a contestant's name ("#RismaGusHans", "#AniesPresiden") campaigns
                 weight = HASHTAG_PAIR if category in ("pair_name", "acronym", "team", "volunteer") else HASHTAG_NAME
-                out.append(self.evidence(doc, match, "name_hashtag", weight, "support", targets,
-                                         "tagar berisi nama kontestan"))
+                note = "akun/grup bernama kontestan" if doc.field == "target_account" else "tagar berisi nama kontestan"
+                out.append(self.evidence(doc, match, "name_hashtag", weight, "support", targets, note))
                 continue
             out.append(self.evidence(doc, match, category, weight, stance, targets, NOTES[category]))  # type: ignore[arg-type]
         return out
