@@ -46,8 +46,7 @@ class Token(NamedTuple):
     in_hashtag: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Hashtag:
+class Hashtag(NamedTuple):
     body: str  # lower case, without '#'
     start: int
     end: int
@@ -127,13 +126,10 @@ class Normalizer:
             self._cache[raw] = parts
             if len(parts) == 1 and parts[0][1] == 0 and parts[0][2] == len(raw):
                 self._simple[raw] = (parts[0][0], parts[0][3])
-        if len(parts) == 1:
-            norm, a, b, kind = parts[0]
-            piece = raw if a == 0 and b == len(raw) else raw[a:b]
-            out.append(Token(norm, start + a, start + b, kind, piece, in_hashtag))
-            return
+        new = tuple.__new__
         for norm, a, b, kind in parts:
-            out.append(Token(norm, start + a, start + b, kind, raw[a:b], in_hashtag))
+            piece = raw if a == 0 and b == len(raw) else raw[a:b]
+            out.append(new(Token, (norm, start + a, start + b, kind, piece, in_hashtag)))
 
     def _normalize_word(self, raw: str) -> tuple[tuple[str, int, int], ...]:
         lower = "".join(ch for ch in raw.lower() if ch.isalnum() and (ch in DIGITS or not ch.isnumeric()))

@@ -67,19 +67,8 @@ class Recognizer(ABC):
         targets: tuple[str, ...] = (),
         note: str = "",
     ) -> Evidence:
-        return Evidence(
-            field=doc.field,
-            start=match.start,
-            end=match.end,
-            text=doc.norm.original[match.start : match.end],
-            recognizer=self.name,
-            kind=kind,
-            weight=weight,
-            stance=stance,
-            targets=targets,
-            note=note,
-            token=match.i,
-        )
+        return Evidence(doc.field, match.start, match.end, doc.norm.original[match.start : match.end], self.name,
+                        kind, weight, stance, targets, note, match.i)
 
 
 def term_entry(index: PhraseIndex, owner: str, category: str, value: Any, term: Term,
