@@ -73,13 +73,13 @@ class Detector:
         self.index = PhraseIndex(self.normalizer)
         for r in self.recognizers:
             r.register(self.index, kb)
-        self.index.freeze()
+        self._anchor_owners = frozenset(r.name for r in self.recognizers if r.ANCHORS)
+        self.index.freeze(self._anchor_owners)
         self.resolver = ContestResolver.build(kb, self.settings.region)
         self.institutions = frozenset(a.handle for p in kb.institutions for a in p.accounts)
         self.version = DETECTOR_VERSION
         self.kb_version = kb.version  # computed once: it joins every pack's id and version
         self._nothing = explain_clear(kb, [], [])
-        self._anchor_owners = frozenset(r.name for r in self.recognizers if r.ANCHORS)
 
         self.mapped = frozenset((r.signal, k) for r in kb.catalogue.mapping for k in r.kinds)
 
@@ -87,7 +87,7 @@ class Detector:
         """Every recognizer's evidence in one field. With ``complete=False`` the language cues are
         skipped when no contestant, party or number is named: they could not make a finding."""
         norm = self.normalizer(value)
-        matches = self.index.match(norm)
+        matches = self.index.match(norm, 0)
         if field == "target_account" and " " not in value.strip():  # a handle: names written together
             matches += [m for m in self.index.squashed(value, 0, len(norm.tokens), 0, len(value))
                         if m.entry.owner in self._anchor_owners]
@@ -96,12 +96,14 @@ class Detector:
             grouped.setdefault(m.entry.owner, []).append(m)
         doc = FieldDoc(field, norm, grouped)
         found: list[Evidence] = []
-        anchored = complete
+        cues_matched = False
         for r in self.recognizers:
-            if not anchored and not r.ANCHORS:
-                if not any(e.targets for e in found):
-                    break
-                anchored = True
+            if not r.ANCHORS and not cues_matched:
+                if not complete and not any(e.targets for e in found):
+                    break  # nothing named: the language cues could not make a finding
+                for m in self.index.match(norm, 1):
+                    grouped.setdefault(m.entry.owner, []).append(m)
+                cues_matched = True
             found.extend(r.analyze(doc, ctx, found))
         return _drop_nested(found)
 

@@ -40,9 +40,11 @@ class PhraseIndex:
         self._by_first: dict[str, list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
         self._hashtags: dict[str, list[Entry]] = defaultdict(list)
         self._squashed: dict[str, list[Entry]] = defaultdict(list)
-        self._first: frozenset[str] = frozenset()
-        # first token -> [(phrase, plain entries, entries with a case or context rule)], longest first
-        self._grouped: dict[str, list[tuple[tuple[str, ...], list[Entry], list[Entry]]]] = {}
+        self._primary: frozenset[str] = frozenset()
+        # per part: first token -> [(phrase, plain entries, entries with a case or context rule)], longest
+        # first; and the set of first tokens
+        self._parts: dict[int, tuple[dict[str, list[tuple[tuple[str, ...], list[Entry], list[Entry]]]],
+                                     frozenset[str]]] = {}
         self._squash_by_prefix: dict[str, list[str]] = {}
 
     def add(self, text: str, entry: Entry) -> None:
@@ -62,24 +64,30 @@ class PhraseIndex:
         if len(squashed) >= 5 and entry.exact is None:
             self._squashed[squashed].append(entry)
 
-    def freeze(self) -> None:
+    def freeze(self, primary: frozenset[str] = frozenset()) -> None:
+        """Compile the index. Terms of the ``primary`` owners can be matched on their own first
+        (``match(doc, part=0)``), the rest later (``part=1``) and only when needed."""
+        self._primary = primary
         for items in self._by_first.values():
             items.sort(key=lambda it: -len(it[0]))
-        grouped: dict[str, list[tuple[tuple[str, ...], list[Entry], list[Entry]]]] = {}
-        for norm, items in self._by_first.items():
-            by_phrase: dict[tuple[str, ...], list[Entry]] = {}
-            for phrase, entry in items:
-                by_phrase.setdefault(phrase, []).append(entry)
-            grouped[norm] = [
-                (phrase, [e for e in es if e.exact is None and not e.avoid], [e for e in es if e.exact or e.avoid])
-                for phrase, es in by_phrase.items()
-            ]
-        self._grouped = grouped
+        for part in (0, 1):
+            grouped: dict[str, list[tuple[tuple[str, ...], list[Entry], list[Entry]]]] = {}
+            for norm, items in self._by_first.items():
+                by_phrase: dict[tuple[str, ...], list[Entry]] = {}
+                for phrase, entry in items:
+                    if (entry.owner in primary) == (part == 0):
+                        by_phrase.setdefault(phrase, []).append(entry)
+                if by_phrase:
+                    grouped[norm] = [
+                        (phrase, [e for e in es if e.exact is None and not e.avoid],
+                         [e for e in es if e.exact or e.avoid])
+                        for phrase, es in by_phrase.items()
+                    ]
+            self._parts[part] = (grouped, frozenset(grouped))
         prefixes: dict[str, list[str]] = defaultdict(list)
         for key in sorted(self._squashed, key=len, reverse=True):
             prefixes[key[:SQUASH_PREFIX]].append(key)
         self._squash_by_prefix = dict(prefixes)
-        self._first = frozenset(self._by_first)
 
     @staticmethod
     def vocabulary_of(texts: Iterable[str]) -> set[str]:
@@ -89,13 +97,15 @@ class PhraseIndex:
                 vocab.add(w)
         return vocab
 
-    def match(self, doc: NormalizedText) -> list[Match]:
+    def match(self, doc: NormalizedText, part: int | None = None) -> list[Match]:
+        """Every term in ``doc``; ``part`` 0 or 1 limits it to the primary owners' terms or the rest."""
+        if part is None:
+            return self.match(doc, 0) + self.match(doc, 1)
         tokens = doc.tokens
         norms = doc.norms
         n = len(norms)
         out: list[Match] = []
-        grouped = self._grouped
-        first = self._first
+        grouped, first = self._parts[part]
         new = tuple.__new__
         for i in [k for k, norm in enumerate(norms) if norm in first]:
             if tokens[i].in_hashtag:
@@ -115,7 +125,8 @@ class PhraseIndex:
                         continue
                     out.append(new(Match, (i, i + k, start, end, entry, False)))
         if doc.hashtags:
-            out.extend(self._match_hashtags(doc))
+            primary = self._primary
+            out.extend(m for m in self._match_hashtags(doc) if (m.entry.owner in primary) == (part == 0))
         return out
 
     def _match_hashtags(self, doc: NormalizedText) -> list[Match]:
