@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from jaganetral.detect.slang import SLANG
@@ -53,8 +52,7 @@ class Hashtag(NamedTuple):
     raw: str
 
 
-@dataclass(frozen=True, slots=True)
-class NormalizedText:
+class NormalizedText(NamedTuple):
     original: str
     tokens: tuple[Token, ...]
     hashtags: tuple[Hashtag, ...]
