@@ -87,7 +87,8 @@ class Detector:
         """Every recognizer's evidence in one field. With ``complete=False`` the language cues are
         skipped when no contestant, party or number is named: they could not make a finding."""
         norm = self.normalizer(value)
-        matches = self.index.match(norm, 0)
+        tags = self.index.match_hashtags(norm)
+        matches = self.index.match(norm, 0, tags)
         if field == "target_account" and " " not in value.strip():  # a handle: names written together
             matches += [m for m in self.index.squashed(value, 0, len(norm.tokens), 0, len(value))
                         if m.entry.owner in self._anchor_owners]
@@ -101,7 +102,7 @@ class Detector:
             if not r.ANCHORS and not cues_matched:
                 if not complete and not any(e.targets for e in found):
                     break  # nothing named: the language cues could not make a finding
-                for m in self.index.match(norm, 1):
+                for m in self.index.match(norm, 1, tags):
                     grouped.setdefault(m.entry.owner, []).append(m)
                 cues_matched = True
             found.extend(r.analyze(doc, ctx, found))

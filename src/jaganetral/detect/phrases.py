@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from jaganetral.detect.normalize import NormalizedText, Normalizer
+from jaganetral.detect.normalize import NormalizedText, Normalizer, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class Match(NamedTuple):
 
 
 SQUASH_PREFIX = 5  # squashed terms are at least this long
+NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 class PhraseIndex:
@@ -97,10 +99,12 @@ class PhraseIndex:
                 vocab.add(w)
         return vocab
 
-    def match(self, doc: NormalizedText, part: int | None = None) -> list[Match]:
-        """Every term in ``doc``; ``part`` 0 or 1 limits it to the primary owners' terms or the rest."""
+    def match(self, doc: NormalizedText, part: int | None = None, tags: list[Match] | None = None) -> list[Match]:
+        """Every term in ``doc``; ``part`` 0 or 1 limits it to the primary owners' terms or the rest.
+        ``tags`` are the hashtag matches when the caller already has them (``match_hashtags``)."""
         if part is None:
-            return self.match(doc, 0) + self.match(doc, 1)
+            tags = self.match_hashtags(doc)
+            return self.match(doc, 0, tags) + self.match(doc, 1, tags)
         tokens = doc.tokens
         norms = doc.norms
         n = len(norms)
@@ -126,11 +130,15 @@ class PhraseIndex:
                     out.append(new(Match, (i, i + k, start, end, entry, False)))
         if doc.hashtags:
             primary = self._primary
-            out.extend(m for m in self._match_hashtags(doc) if (m.entry.owner in primary) == (part == 0))
+            found = self.match_hashtags(doc) if tags is None else tags
+            out.extend(m for m in found if (m.entry.owner in primary) == (part == 0))
         return out
 
-    def _match_hashtags(self, doc: NormalizedText) -> list[Match]:
+    def match_hashtags(self, doc: NormalizedText) -> list[Match]:
+        """Terms in the hashtags: a hashtag term whole, a one-word term, or terms written together."""
         out: list[Match] = []
+        if not doc.hashtags:
+            return out
         for h in doc.hashtags:
             i, j = _token_range(doc, h.start, h.end)
             whole = list(self._hashtags.get(h.body, ()) or self._hashtags.get(h.body.strip("0123456789_"), ()))
@@ -147,7 +155,7 @@ class PhraseIndex:
 
     def squashed(self, body: str, i: int, j: int, start: int, end: int) -> list[Match]:
         """Terms written together inside one word ("#prabowogibran2024", "@tkn_ganjarmahfud")."""
-        flat = "".join(ch for ch in body.lower() if ch.isalnum())
+        flat = NOT_ALNUM.sub("", body.lower())
         out: list[Match] = []
         by_prefix = self._squash_by_prefix
         p = 0
@@ -167,7 +175,12 @@ def _near(norms: Sequence[str], i: int, j: int, avoid: frozenset[str]) -> bool:
 
 
 def _token_range(doc: NormalizedText, start: int, end: int) -> tuple[int, int]:
-    idx = [k for k, t in enumerate(doc.tokens) if start <= t.start < end]
-    if not idx:
-        return 0, 0
-    return idx[0], idx[-1] + 1
+    """Tokens i..j-1 that start inside original[start:end] (tokens are in text order)."""
+    tokens = doc.tokens
+    i = bisect.bisect_left(tokens, start, key=_start)
+    j = bisect.bisect_left(tokens, end, lo=i, key=_start)
+    return (i, j) if i < j else (0, 0)
+
+
+def _start(t: Token) -> int:
+    return t.start
