@@ -25,6 +25,7 @@ class ContestResolver:
     in_play: frozenset[str]
     windows: dict[str, tuple[dt.date, dt.date]]
     home: frozenset[str] = frozenset()  # the most local races of the deployment's region
+    current_editions: frozenset[str] = frozenset()  # the latest contest of each race (level and region)
     memo: dict[tuple[frozenset[str], dt.date | None], list[str]] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -32,8 +33,13 @@ class ContestResolver:
         in_play = kb.contests_in_play(region)
         local = [c for c in in_play if c.level in ("pilbup", "pilwalkot")] if region else []
         home = local or ([c for c in in_play if c.level == "pilgub"] if region else [])
+        latest: dict[tuple[str, str | None, str | None], Contest] = {}
+        for c in kb.contests.values():
+            race = (c.level, c.province, c.regency)
+            if race not in latest or c.stages.voting.date > latest[race].stages.voting.date:
+                latest[race] = c
         return cls(kb, frozenset(c.id for c in in_play), {c.id: window(c) for c in kb.contests.values()},
-                   frozenset(c.id for c in home))
+                   frozenset(c.id for c in home), frozenset(c.id for c in latest.values()))
 
     def contest(self, contest_id: str) -> Contest:
         return self.kb.contests[contest_id]
@@ -53,6 +59,11 @@ class ContestResolver:
         if not cands:
             return []
         if when is None:
+            # without a date only the latest edition of each race is current: Jokowi (pilpres2019)
+            # is not a contestant once a later pilpres without him is known
+            cands = [c for c in cands if c.id in self.current_editions]
+            if not cands:
+                return []
             latest = max(c.stages.voting.date for c in cands)
             return sorted(c.id for c in cands if c.stages.voting.date == latest)
         w = self.windows

@@ -23,6 +23,7 @@ BALLOT_CUES = frozenset({
     "cawalkot", "calon", "kandidat", "coblos", "pilih", "pilihan", "dukung", "menangkan", "nomer",
     "nyoblos", "no", "salam", "paslonnya",
 })
+VERB_CUES = frozenset({"coblos", "pilih", "pilihan", "dukung", "menangkan", "nyoblos", "salam"})
 # Electoral words anywhere in the text that let a date settle which contest a number means.
 ELECTORAL = frozenset({
     "paslon", "capres", "cawapres", "cagub", "cawagub", "cabup", "cawabup", "cawalkot", "coblos",
@@ -116,7 +117,8 @@ class BallotNumberRecognizer(Recognizer):
             targets = self._resolve(ctx, value, cue_contests, named, party_context)
             if not targets:
                 continue
-            start = tokens[i - 1].start if prev in BALLOT_CUES else tok.start
+            # "nomor urut 2" is one reference; in "coblos 2" the verb is a call to vote of its own
+            start = tokens[i - 1].start if prev in BALLOT_CUES and prev not in VERB_CUES else tok.start
             out.append(Evidence(doc.field, start, tok.end, doc.norm.original[start : tok.end], self.name, "number",
                                 0.3, "support", targets, "nomor urut", i))
         return out
