@@ -256,3 +256,35 @@ def test_not_flagged(detector, activity, text):
     f = detector.analyze(activity(text, POST))
     assert not f.flag, (_fmt(f), [(e.recognizer, e.text, e.targets) for e in f.evidence])
     assert f.violation is None
+
+
+# --- No date, and who is a contestant ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("account", "when"),
+    [
+        pytest.param("@jokowi", None, id="former-contestant-no-date"),
+        pytest.param("@jokowi", "2024-01-10", id="president-2024"),
+        pytest.param("@presidenrepublikindonesia", "2024-01-10", id="presidential-office"),
+    ],
+)
+def test_following_the_president_is_not_partisan(detector, activity, account, when):
+    """Jokowi ran in 2019; once a later pilpres without him is known he is no contestant."""
+    f = detector.analyze(activity("", when, "follow", target_account=account))
+    assert not f.flag, _fmt(f)
+    assert f.targets == ()
+
+
+def test_a_name_without_a_date_means_its_latest_race(detector, activity):
+    f = detector.analyze(activity("Dukung terus Prabowo!", None))
+    assert f.flag, _fmt(f)
+    assert f.targets == ("pilpres2024:02",), _fmt(f)
+
+
+def test_a_vote_verb_before_a_number_is_a_call_to_vote(detector, activity):
+    f = detector.analyze(activity("Coblos 02 Prabowo", POST))
+    assert f.violation == "DS-08", _fmt(f)
+    assert "DS-02" in f.also
+    spans = {(e.text, e.recognizer) for e in f.evidence}
+    assert ("Coblos", "call_to_vote") in spans and ("02", "ballot_number") in spans, spans
