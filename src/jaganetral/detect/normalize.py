@@ -26,6 +26,7 @@ TOKEN_RE = re.compile(
     r"|(?P<punct>[?!]+)"
     r"|(?P<emoji>[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u3030\u303D])"
 )
+URL, MENTION, HASHTAG, WORD, PUNCT, EMOJI = 1, 2, 3, 4, 5, 6  # TOKEN_RE's groups, in order
 HASHTAG_PART_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\W_0-9]+")
 RUN3_RE = re.compile(r"([^\W\d_])\1{2,}")
 DIGITS = frozenset("0123456789")
@@ -82,28 +83,28 @@ class Normalizer:
         append = tokens.append
         new = tuple.__new__
         for m in TOKEN_RE.finditer(text):
-            kind = m.lastgroup
+            group = m.lastindex
             raw = m.group()
-            if kind == "word":
+            if group == WORD:
                 hit = simple.get(raw)
                 if hit is not None:  # the common case: one word, one token, whole span
-                    start = m.start()
-                    append(new(Token, (hit[0], start, m.end(), hit[1], raw, False)))
+                    start, end = m.span()
+                    append(new(Token, (hit[0], start, end, hit[1], raw, False)))
                 else:
                     self._word(raw, m.start(), tokens, False)
-            elif kind == "hashtag":
+            elif group == HASHTAG:
                 start = m.start()
                 body = raw[1:]
                 hashtags.append(Hashtag(body.lower(), start, m.end(), raw))
                 for part in HASHTAG_PART_RE.finditer(body):
                     self._word(part.group(), start + 1 + part.start(), tokens, True)
-            elif kind == "mention":
+            elif group == MENTION:
                 append(new(Token, (raw.lower(), m.start(), m.end(), "mention", raw, False)))
-            elif kind == "emoji":
+            elif group == EMOJI:
                 if "\U0001f3fb" <= raw <= "\U0001f3ff":
                     continue  # skin-tone modifier
                 append(Token(raw, m.start(), m.end(), "emoji", raw))
-            elif kind == "punct":
+            elif group == PUNCT:
                 append(Token("?" if "?" in raw else "!", m.start(), m.end(), "punct", raw))
         norms = [t[0] for t in tokens]
         if "no" in norms:

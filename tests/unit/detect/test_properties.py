@@ -181,3 +181,12 @@ def test_leetspeak_needs_a_known_word():
     """Without 'menang' in the vocabulary, 'M3nang' is split, not guessed."""
     assert Normalizer(()).__call__("M3nang").text == "m 3 nang"
     assert Normalizer({"menang"})("M3nang").text == "menang"
+
+
+def test_token_group_numbers_match_the_pattern():
+    """The normaliser dispatches on group numbers for speed; they must follow TOKEN_RE's order."""
+    from jaganetral.detect import normalize as n
+
+    assert n.TOKEN_RE.groupindex == {
+        "url": n.URL, "mention": n.MENTION, "hashtag": n.HASHTAG, "word": n.WORD, "punct": n.PUNCT, "emoji": n.EMOJI,
+    }
