@@ -77,8 +77,29 @@ def noisy_or(weights: Iterable[float]) -> float:
 def judge(evidence: Sequence[Evidence], fallback_targets: Sequence[str] = ()) -> FieldJudgement:
     """Judge one field. Stance words attach to the nearest contestant named in the same field,
     or, when the field names none, to ``fallback_targets`` (the post a comment answers)."""
-    anchors = [e for e in evidence if e.targets and e.kind in TARGETING]
-    neutral_ev = [e for e in evidence if e.stance == "neutral"]
+    anchors: list[Evidence] = []
+    neutral_ev: list[Evidence] = []
+    lean_words: list[Evidence] = []
+    lean_by_kind: dict[str, float] = {}
+    mentioned: dict[str, None] = {}  # ordered set
+    as_office: dict[str, bool] = {}  # named only as the sitting office-holder
+    direct: set[str] = set()  # named in their own right, not only as the blank column's opponent
+    for e in evidence:  # one pass to sort the evidence by role
+        stance = e.stance
+        if stance == "neutral":
+            neutral_ev.append(e)
+        elif stance == "lean":
+            lean_words.append(e)
+            if e.weight > lean_by_kind.get(e.kind, 0.0):
+                lean_by_kind[e.kind] = e.weight
+        if e.targets and e.kind in TARGETING:
+            anchors.append(e)
+            office = e.kind == "incumbent"
+            for t in e.targets:
+                mentioned[t] = None
+                as_office[t] = as_office.get(t, True) and office
+                if e.kind != "blank_column":
+                    direct.add(t)
     neutral = noisy_or(e.weight for e in neutral_ev)
     damp = 1.0 - DAMPING * neutral
     strong_damp = 1.0 - STRONG_DAMPING * neutral
@@ -87,16 +108,6 @@ def judge(evidence: Sequence[Evidence], fallback_targets: Sequence[str] = ()) ->
     used: dict[str, list[Evidence]] = defaultdict(list)
     vote_call: set[str] = set()
     membership: set[str] = set()
-    mentioned: list[str] = []
-    for e in anchors:
-        for t in e.targets:
-            if t not in mentioned:
-                mentioned.append(t)
-    lean_by_kind: dict[str, float] = {}
-    for e in evidence:
-        if e.stance == "lean":
-            lean_by_kind[e.kind] = max(lean_by_kind.get(e.kind, 0.0), e.weight)
-    lean_words = [e for e in evidence if e.stance == "lean"]
     counted: set[tuple[str, str, str]] = set()
     for e in evidence:
         if e.stance == "lean":
@@ -120,15 +131,13 @@ def judge(evidence: Sequence[Evidence], fallback_targets: Sequence[str] = ()) ->
             if e.kind == "membership":
                 membership.add(t)
     judged: dict[str, TargetJudgement] = {}
-    as_office: dict[str, bool] = {}
-    for e in anchors:
-        for t in e.targets:
-            as_office[t] = as_office.get(t, True) and e.kind == "incumbent"
-    for t in mentioned + [t for t in list(support) + list(attack) if t not in mentioned]:
+    leans = noisy_or(lean_by_kind.values())
+    for t in [*mentioned, *(t for t in [*support, *attack] if t not in mentioned)]:
+        if t in judged:
+            continue
         base = PARTY_BASE if t.startswith("party:") else INCUMBENT_BASE if as_office.get(t) else MENTION_BASE
-        lean = noisy_or([base, *lean_by_kind.values()]) * damp
+        lean = (1.0 - (1.0 - base) * (1.0 - leans)) * damp
         judged[t] = TargetJudgement(t, noisy_or(support[t]), noisy_or(attack[t]), used[t] + lean_words, lean)
-    direct = {t for e in anchors if e.kind != "blank_column" for t in e.targets}
     _kolom_kosong(judged, direct)
     _balance(judged)
     return FieldJudgement(judged, neutral, neutral_ev, vote_call, membership)

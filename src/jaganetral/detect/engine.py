@@ -80,6 +80,7 @@ class Detector:
         self.version = DETECTOR_VERSION
         self.kb_version = kb.version  # computed once: it joins every pack's id and version
         self._nothing = explain_clear(kb, [], [])
+        self._form_memo: dict[tuple[str, tuple[str, ...], str], list[FormRef]] = {}
 
         self.mapped = frozenset((r.signal, k) for r in kb.catalogue.mapping for k in r.kinds)
 
@@ -189,6 +190,14 @@ class Detector:
         return self.kb.contests.get(target.rsplit(":", 1)[0])
 
     def _forms(self, kind: str, signals: list[str], ph: str) -> list[FormRef]:
+        key = (kind, tuple(signals), ph)
+        known = self._form_memo.get(key)
+        if known is None:
+            known = self._form_memo[key] = self._forms_of(kind, signals, ph)
+        return known
+
+    def _forms_of(self, kind: str, signals: list[str], ph: str) -> list[FormRef]:
+        """SKB forms an activity kind shows, by signal and phase, most severe first (from the catalogue)."""
         codes: list[str] = []
         for rule in self.kb.catalogue.mapping:
             if rule.signal in signals and kind in rule.kinds:
