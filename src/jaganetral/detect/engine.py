@@ -8,6 +8,7 @@ the same function.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from jaganetral.detect.context import ContestResolver
@@ -93,9 +94,9 @@ class Detector:
         if field == "target_account" and " " not in value.strip():  # a handle: names written together
             matches += [m for m in self.index.squashed(value, 0, len(norm.tokens), 0, len(value))
                         if m.entry.owner in self._anchor_owners]
-        grouped: dict[str, list[Match]] = {}
+        grouped: defaultdict[str, list[Match]] = defaultdict(list)
         for m in matches:
-            grouped.setdefault(m.entry.owner, []).append(m)
+            grouped[m.entry.owner].append(m)
         doc = FieldDoc(field, norm, grouped)
         found: list[Evidence] = []
         cues_matched = False
@@ -104,7 +105,7 @@ class Detector:
                 if not complete and not any(e.targets for e in found):
                     break  # nothing named: the language cues could not make a finding
                 for m in self.index.match(norm, 1, tags):
-                    grouped.setdefault(m.entry.owner, []).append(m)
+                    grouped[m.entry.owner].append(m)
                 cues_matched = True
             found.extend(r.analyze(doc, ctx, found))
         return _drop_nested(found)

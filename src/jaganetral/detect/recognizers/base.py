@@ -81,19 +81,21 @@ def term_entry(index: PhraseIndex, owner: str, category: str, value: Any, term: 
 
 def spans(matches: Iterable[Match]) -> list[tuple[Match, list[Entry]]]:
     """Group matches by span and drop spans inside a longer one (one span, one evidence)."""
-    groups: dict[tuple[int, int], list[Match]] = {}
-    if isinstance(matches, list) and not matches:
-        return []
-    for m in matches:
-        groups.setdefault((m.i, m.j), []).append(m)
-    ordered = sorted(groups, key=lambda k: (k[0], -(k[1] - k[0])))
+    ordered = sorted(matches, key=_span_order)
     out: list[tuple[Match, list[Entry]]] = []
     reach = -1
-    for key in ordered:
-        j = key[1]
-        if j <= reach:
+    last: tuple[int, int] | None = None
+    for m in ordered:
+        if (m.i, m.j) == last:
+            out[-1][1].append(m.entry)  # another meaning of the same span
             continue
-        ms = groups[key]
-        out.append((ms[0], [m.entry for m in ms]))
-        reach = max(reach, j)
+        if m.j <= reach:
+            continue
+        out.append((m, [m.entry]))
+        last = (m.i, m.j)
+        reach = m.j
     return out
+
+
+def _span_order(m: Match) -> tuple[int, int]:
+    return (m.i, m.i - m.j)  # by start, longest first

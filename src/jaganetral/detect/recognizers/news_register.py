@@ -65,7 +65,7 @@ class NewsRegisterRecognizer(CueRecognizer):
                                 self.WEIGHTS["dateline"][0], "neutral", (), self.WEIGHTS["dateline"][2], 0))
         words = [t for t in tokens if t.kind == "word" and not t.in_hashtag]
         if len(words) >= 6 and PERSONAL.isdisjoint(doc.norm.norms):
-            capital = sum(1 for t in words if t.raw[:1].isupper())
+            capital = sum([t.raw[:1].isupper() for t in words])
             if capital / len(words) >= 0.6:
                 text = doc.norm.original
                 start, end = words[0].start, words[-1].end
