@@ -2,7 +2,8 @@
 
 Pure: no files, no clock, no globals. Building a Detector compiles the packs' terms once; after
 that every call is independent, so the CLI, the web app, a Spark executor and a test all call
-the same function.
+the same function. The only state that changes is per-instance memoisation (normalised words,
+contest resolution, forms), which never changes an answer.
 """
 
 from __future__ import annotations
