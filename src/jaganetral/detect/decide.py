@@ -26,7 +26,7 @@ PARTY_BASE = 0.15
 INCUMBENT_BASE = 0.15
 TARGETING = frozenset({
     "blank_column", "alias", "incumbent", "pair_name", "acronym", "team", "volunteer", "account", "number",
-    "party", "membership", "slogan", "hashtag", "attack_hashtag", "sign", "name_hashtag", "supporter_label",
+    "party", "membership", "slogan", "hashtag", "attack_hashtag", "sign", "name_hashtag",
 })
 VOTE_KINDS = frozenset({"vote_strong", "choice"})
 
@@ -135,8 +135,13 @@ def judge(evidence: Sequence[Evidence], fallback_targets: Sequence[str] = ()) ->
     for t in [*mentioned, *(t for t in [*support, *attack] if t not in mentioned)]:
         if t in judged:
             continue
-        base = PARTY_BASE if t.startswith("party:") else INCUMBENT_BASE if as_office.get(t) else MENTION_BASE
-        lean = (1.0 - (1.0 - base) * (1.0 - leans)) * damp
+        if t not in mentioned:  # reached only through a cue (a comment's reply, "cebong"): no name, no lean
+            base = 0.0
+        elif t.startswith("party:"):
+            base = PARTY_BASE
+        else:
+            base = INCUMBENT_BASE if as_office.get(t) else MENTION_BASE
+        lean = (1.0 - (1.0 - base) * (1.0 - leans)) * damp if base else 0.0
         judged[t] = TargetJudgement(t, noisy_or(support[t]), noisy_or(attack[t]), used[t] + lean_words, lean)
     _kolom_kosong(judged, direct)
     _balance(judged)
