@@ -57,3 +57,20 @@ def test_pick_asks_adapters_in_order(tmp_path: Path) -> None:
     files = {f.name: f for f in iter_sources(_tree(tmp_path))}
     assert isinstance(pick(files["dua.txt"], [_Txt()]), _Txt)
     assert pick(files["satu.json"], [_Txt()]) is None
+
+
+def test_every_fixture_is_claimed_by_exactly_one_adapter() -> None:
+    """Sniffing must not be ambiguous: each fixture export file is read by one adapter only."""
+    from jaganetral.ingest.registry import default_adapters
+
+    adapters = default_adapters()
+    root = Path(__file__).resolve().parents[2] / "fixtures" / "exports"
+    checked = 0
+    for source in iter_sources(root):
+        if source.name.endswith((".golden.json", ".md")) or source.name == "SOURCE.txt":
+            continue
+        head = source.head(8192)
+        claims = [a.name for a in adapters if a.sniff(source, head)]
+        assert len(claims) <= 1, (source.path, claims)
+        checked += 1
+    assert checked > 20
