@@ -63,10 +63,6 @@ class NormalizedText(NamedTuple):
     def text(self) -> str:
         return " ".join(self.norms)
 
-    def span(self, i: int, j: int) -> tuple[int, int]:
-        """Original (start, end) covered by tokens i..j-1."""
-        return self.tokens[i].start, self.tokens[j - 1].end
-
 
 class Normalizer:
     """Normalises text; ``vocabulary`` lists known words (for leetspeak and elongation)."""

@@ -6,14 +6,11 @@ deliberate change of the output, rerun with JAGANETRAL_UPDATE_GOLDEN=1 and revie
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import json
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
+from golden_records import as_data, check_golden
 
 from jaganetral.ingest.adapters.facebook_scraper import FacebookScraperAdapter, literal
 from jaganetral.ingest.model import Quarantined, RawActivity, Record, UnreadableInput
@@ -24,15 +21,6 @@ FIXTURES = EXPORTS / "facebook_scraper"
 FILES = sorted(p.name for p in FIXTURES.iterdir() if not p.name.endswith(".golden.json"))
 
 
-def serialise(records: list[Record]) -> list[dict[str, Any]]:
-    def default(value: object) -> str:
-        if isinstance(value, dt.datetime):
-            return value.isoformat()
-        raise TypeError(type(value))
-
-    rows = [{"record": type(r).__name__, **dataclasses.asdict(r)} for r in records]
-    data: list[dict[str, Any]] = json.loads(json.dumps(rows, default=default, sort_keys=True))
-    return data
 
 
 def read(source: SourceFile, adapter: FacebookScraperAdapter | None = None) -> list[Record]:
@@ -54,11 +42,9 @@ def test_there_are_fixtures() -> None:
 
 @pytest.mark.parametrize("name", FILES)
 def test_fixture_matches_golden(name: str) -> None:
-    got = serialise(read(SourceFile(FIXTURES, name)))
+    got = as_data(read(SourceFile(FIXTURES, name)))
     golden = FIXTURES / f"{Path(name).stem}.golden.json"
-    if os.environ.get("JAGANETRAL_UPDATE_GOLDEN"):
-        golden.write_text(json.dumps(got, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    assert got == json.loads(golden.read_text(encoding="utf-8"))
+    check_golden(got, golden)
 
 
 @pytest.mark.parametrize("name", FILES)

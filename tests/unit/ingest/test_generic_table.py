@@ -6,14 +6,11 @@ JAGANETRAL_UPDATE_GOLDEN=1 and review the diff of the golden files.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import json
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
+from golden_records import as_data, check_golden
 
 from jaganetral.ingest.adapters.generic_table import ColumnMapping, GenericTableAdapter
 from jaganetral.ingest.model import Quarantined, RawActivity, Record, UnreadableInput
@@ -28,15 +25,6 @@ CUSTOM = ColumnMapping(text="Isi Unggahan", id="No", kind="Jenis", created_at="T
 MAPPINGS = {"kolom_kustom.csv": CUSTOM}
 
 
-def serialise(records: list[Record]) -> list[dict[str, Any]]:
-    def default(value: object) -> str:
-        if isinstance(value, dt.datetime):
-            return value.isoformat()
-        raise TypeError(type(value))
-
-    rows = [{"record": type(r).__name__, **dataclasses.asdict(r)} for r in records]
-    data: list[dict[str, Any]] = json.loads(json.dumps(rows, default=default, sort_keys=True))
-    return data
 
 
 def adapter_for(name: str) -> GenericTableAdapter:
@@ -62,11 +50,9 @@ def test_there_are_fixtures() -> None:
 
 @pytest.mark.parametrize("name", FILES)
 def test_fixture_matches_golden(name: str) -> None:
-    got = serialise(read(SourceFile(FIXTURES, name), adapter_for(name)))
+    got = as_data(read(SourceFile(FIXTURES, name), adapter_for(name)))
     golden = FIXTURES / f"{Path(name).stem}.golden.json"
-    if os.environ.get("JAGANETRAL_UPDATE_GOLDEN"):
-        golden.write_text(json.dumps(got, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    assert got == json.loads(golden.read_text(encoding="utf-8"))
+    check_golden(got, golden)
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -7,13 +7,10 @@ per-byte escaping. Regenerate the golden files after an intended change with
 
 from __future__ import annotations
 
-import dataclasses
-import json
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
+from golden_records import as_data, check_golden
 
 from jaganetral.ingest.adapters.facebook_dyi import FacebookDyiAdapter
 from jaganetral.ingest.adapters.instagram_dyi import InstagramDyiAdapter
@@ -27,18 +24,6 @@ FILES = sorted(p.relative_to(FIXTURES).as_posix() for p in FIXTURES.rglob("*.jso
 ADAPTER = InstagramDyiAdapter()
 
 
-def serialise(records: list[Record]) -> list[dict[str, Any]]:
-    """Records as plain JSON values, in order, with the record type named."""
-    out: list[dict[str, Any]] = []
-    for r in records:
-        row = dataclasses.asdict(r)
-        for key, value in row.items():
-            if hasattr(value, "isoformat"):
-                row[key] = value.isoformat()
-            elif isinstance(value, tuple):
-                row[key] = list(value)
-        out.append({"type": type(r).__name__, **row})
-    return out
 
 
 def read(rel: str) -> list[Record]:
@@ -51,12 +36,9 @@ def test_fixture_matches_golden(rel: str) -> None:
     source = SourceFile(FIXTURES, rel)
     assert ADAPTER.sniff(source, source.head(8192))
     assert not FacebookDyiAdapter().sniff(source, source.head(8192))
-    got = serialise(read(rel))
+    got = as_data(read(rel), type_key="type")
     golden = GOLDEN / rel
-    if os.environ.get("JAGANETRAL_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(json.dumps(got, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    assert got == json.loads(golden.read_text(encoding="utf-8"))
+    check_golden(got, golden)
 
 
 def test_kinds_per_file() -> None:

@@ -8,14 +8,12 @@ set ``JAGANETRAL_UPDATE_GOLDEN=1`` to rewrite them after an intended change.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
+from golden_records import as_data, check_golden
 
 from jaganetral.ingest.adapters.tiktok_json import TikTokJsonAdapter
 from jaganetral.ingest.model import Ignored, Quarantined, RawActivity, Record, UnreadableInput
@@ -27,27 +25,6 @@ ADAPTER = TikTokJsonAdapter()
 CASES = sorted(p.name for p in FIXTURES.glob("*.json") if not p.name.endswith(".golden.json"))
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def serialise(records: list[Record]) -> str:
-    """Records as stable JSON text: type name plus every field, times in ISO 8601."""
-    rows = [{"type": type(r).__name__, **_plain(dataclasses.asdict(r))} for r in records]
-    return json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def check_golden(actual: str, golden: Path) -> None:
-    if os.environ.get("JAGANETRAL_UPDATE_GOLDEN") == "1":
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"berkas golden hilang: {golden}"
-    assert actual == golden.read_text(encoding="utf-8")
 
 
 def _read(container: Path, rel: str) -> list[Record]:
@@ -70,9 +47,9 @@ def test_fixture_matches_golden(name: str) -> None:
     source = SourceFile(FIXTURES, name)
     assert ADAPTER.sniff(source, source.head())
     try:
-        actual = serialise(_read(FIXTURES, name))
+        actual = as_data(_read(FIXTURES, name), type_key="type")
     except UnreadableInput as exc:
-        actual = json.dumps([{"type": "UnreadableInput", "message": str(exc)}], ensure_ascii=False, indent=2) + "\n"
+        actual = [{"type": "UnreadableInput", "message": str(exc)}]
     check_golden(actual, FIXTURES / f"{Path(name).stem}.golden.json")
 
 

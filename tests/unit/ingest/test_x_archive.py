@@ -7,14 +7,11 @@ records; set ``JAGANETRAL_UPDATE_GOLDEN=1`` to rewrite them after an intended ch
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import json
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
+from golden_records import as_data, check_golden
 
 from jaganetral.ingest.adapters.x_archive import XArchiveAdapter, parse_time
 from jaganetral.ingest.model import Quarantined, RawActivity, Record, UnreadableInput
@@ -26,27 +23,6 @@ ADAPTER = XArchiveAdapter()
 CASES = sorted(p.relative_to(FIXTURES).as_posix() for p in FIXTURES.rglob("*.js"))
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def serialise(records: list[Record]) -> str:
-    """Records as stable JSON text: type name plus every field, times in ISO 8601."""
-    rows = [{"type": type(r).__name__, **_plain(dataclasses.asdict(r))} for r in records]
-    return json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def check_golden(actual: str, golden: Path) -> None:
-    if os.environ.get("JAGANETRAL_UPDATE_GOLDEN") == "1":
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"berkas golden hilang: {golden}"
-    assert actual == golden.read_text(encoding="utf-8")
 
 
 def _read(container: Path, rel: str) -> list[Record]:
@@ -61,7 +37,7 @@ def test_every_generation_has_fixtures() -> None:
 def test_fixture_matches_golden(rel: str) -> None:
     source = SourceFile(FIXTURES, rel)
     assert ADAPTER.sniff(source, source.head())
-    check_golden(serialise(_read(FIXTURES, rel)), FIXTURES / f"{rel}.golden.json")
+    check_golden(as_data(_read(FIXTURES, rel), type_key="type"), FIXTURES / f"{rel}.golden.json")
 
 
 def test_kinds_of_tweets() -> None:
