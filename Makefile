@@ -11,9 +11,11 @@ demo: $(STAMP)
 	$(BIN)/jaganetral scan demo/posts.jsonl --out out/demo-findings.jsonl --table
 
 # Runs all three checks and fails if any failed. pytest exits 5 when it collects no tests:
-# that counts as a failure too.
+# that counts as a failure too. The storage tests need PostgreSQL: .ci/ensure-postgres starts
+# Debian's server (installing it if needed) when none answers at $$JN_TEST_DATABASE_URL or 127.0.0.1:5432.
 test: $(STAMP)
 	@status=0; \
+	echo "== postgresql"; ./.ci/ensure-postgres || status=1; \
 	echo "== ruff"; $(BIN)/ruff check src tests bench || status=1; \
 	echo "== mypy"; $(BIN)/mypy || status=1; \
 	echo "== pytest"; $(BIN)/pytest || status=1; \

@@ -213,3 +213,17 @@ def test_io_check_allows_the_loader_to_read_files():
     assert io_violations(source, "jaganetral.knowledge.loader", LOADER) == []
     assert io_violations("import datetime as dt\nx = dt.date(2024, 1, 1)\n", "jaganetral.detect.model",
                          "detect/model.py") == []
+
+
+def test_repositories_never_commit() -> None:
+    """Transactions belong to the service layer: nothing under store/ commits, rolls back or begins."""
+    offenders: list[str] = []
+    for path in sorted((PACKAGE / "store").rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in {"commit", "rollback", "begin"}):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: .{node.func.attr}()")
+    assert offenders == []

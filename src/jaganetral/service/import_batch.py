@@ -1,0 +1,169 @@
+"""One batch of an import, stored in one transaction: accounts resolved, duplicates counted,
+new activities inserted, quarantined records kept, and (unless deferred) the new activities judged.
+
+A batch commits as a whole, so a process killed mid-import leaves whole batches behind and the
+next run counts them as duplicates and stores the rest: every record ends up stored exactly once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from jaganetral.detect.engine import Detector
+from jaganetral.detect.model import Activity, Finding
+from jaganetral.ingest.model import Quarantined, RawActivity
+from jaganetral.service.dedup import activity_key
+from jaganetral.store import activity_repo, registry_repo
+
+
+def clean(value: str | None) -> str | None:
+    """Text as PostgreSQL can store it (no NUL characters)."""
+    if value is None or "\x00" not in value:
+        return value
+    return value.replace("\x00", "\ufffd")
+
+
+def judgement_id(detector: Detector) -> str:
+    """What ``judged_pack`` records: detector version, the packs' content fingerprint, region, threshold."""
+    fingerprint = detector.kb_version.split(":", 1)[0]
+    s = detector.settings
+    return f"{detector.version}+{fingerprint}+{s.region or '*'}+{s.threshold:g}"
+
+
+@dataclass
+class Tally:
+    """What one run did (the contract's counts, plus details for the people reading the summary)."""
+
+    files: int = 0
+    activities: Counter[str] = field(default_factory=Counter)
+    duplicates: int = 0
+    ignored: int = 0
+    ignored_by: Counter[str] = field(default_factory=Counter)
+    quarantined: int = 0
+    findings: int = 0
+    linked: int = 0  # stored activities of an unknown owner now linked to the --account-of employee
+
+
+@dataclass
+class Accounts:
+    """Account ids by (platform, identity key), resolved once per run."""
+
+    owner_employee_id: int | None
+    cache: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def of(self, conn: Connection, raw: RawActivity, now: dt.datetime) -> int | None:
+        if raw.account is None:
+            return self.owner(conn, raw.platform, now)
+        a = raw.account
+        key = registry_repo.account_key(a.handle, a.numeric_id, a.name)
+        if key == "?":
+            return None
+        found = self.cache.get((a.platform, key))
+        if found is None:
+            found = registry_repo.find_account(conn, a.platform, a.handle, a.numeric_id, a.name)
+            if found is None:
+                found = registry_repo.add_account(conn, a.platform, a.handle, a.numeric_id, a.name, None, now)
+            self.cache[(a.platform, key)] = found
+        return found
+
+    def owner(self, conn: Connection, platform: str, now: dt.datetime) -> int | None:
+        if self.owner_employee_id is None:
+            return None
+        found = self.cache.get((platform, "(owner)"))
+        if found is None:
+            known = registry_repo.accounts_of(conn, self.owner_employee_id, platform)
+            if known:
+                found = int(known[0]["id"])
+            else:
+                found = registry_repo.add_account(conn, platform, None, None, None, None, now,
+                                                  employee_id=self.owner_employee_id,
+                                                  key=f"pemilik-ekspor:{self.owner_employee_id}")
+            self.cache[(platform, "(owner)")] = found
+        return found
+
+
+def store_batch(conn: Connection, import_id: int, records: list[RawActivity], quarantined: list[Quarantined],
+                accounts: Accounts, tally: Tally, now: dt.datetime, detector: Detector | None) -> None:
+    """Store one batch in the caller's transaction and add what happened to ``tally``."""
+    batch: dict[str, RawActivity] = {}
+    for raw in records:
+        batch.setdefault(activity_key(raw), raw)  # a record repeated in the batch is one activity
+    keys = list(batch)
+    stored = activity_repo.existing(conn, keys)
+    relink: list[int] = []
+    met: list[int] = []
+    for key, old in stored.items():
+        if old.seen_import != import_id:  # stored before this run, met for the first time in this run
+            tally.duplicates += 1
+            met.append(old.id)
+            if old.account_id is None and batch[key].account is None and accounts.owner_employee_id is not None:
+                relink.append(old.id)
+    activity_repo.mark_seen(conn, met, import_id)
+    judged = judgement_id(detector) if detector is not None else None
+    rows: list[dict[str, Any]] = []
+    for key in keys:
+        if key in stored:
+            continue
+        raw = batch[key]
+        rows.append({
+            "key": key, "platform": raw.platform, "kind": raw.kind, "account_id": accounts.of(conn, raw, now),
+            "created_at": raw.created_at, "text": clean(raw.text), "target_text": clean(raw.target_text),
+            "target_account": clean(raw.target_account), "target_group": clean(raw.target_group),
+            "url": clean(raw.url), "media": [clean(m) for m in raw.media] if raw.media else None,
+            "native_id": clean(raw.native_id), "source_sha256": raw.provenance.sha256,
+            "source_path": clean(raw.provenance.path), "locator": clean(raw.provenance.locator),
+            "import_id": import_id, "seen_import": import_id, "judged_pack": judged,
+        })
+        tally.activities[raw.kind] += 1
+    activity_repo.insert_activities(conn, rows)
+    if relink:
+        owner_ids = {accounts.owner(conn, batch[k].platform, now) for k, s in stored.items() if s.id in relink}
+        for account_id in owner_ids - {None}:
+            assert account_id is not None
+            activity_repo.set_account(conn, relink, account_id)
+        tally.linked += len(relink)
+    if quarantined:
+        activity_repo.insert_quarantine(conn, [{
+            "source_sha256": q.provenance.sha256, "source_path": clean(q.provenance.path),
+            "locator": clean(q.provenance.locator), "reason": clean(q.reason), "excerpt": clean(q.excerpt[:200]),
+            "import_id": import_id} for q in quarantined])
+    if detector is not None and rows:
+        new = activity_repo.existing(conn, [r["key"] for r in rows])
+        tally.findings += judge(conn, detector, [(new[r["key"]].id, r) for r in rows], now)
+
+
+def judge(conn: Connection, detector: Detector, items: list[tuple[int, dict[str, Any]]], now: dt.datetime,
+          rescan_id: int | None = None) -> int:
+    """Judge activities and store the flagged findings; returns how many were flagged."""
+    out: list[dict[str, Any]] = []
+    for activity_id, row in items:
+        finding = analyze(detector, row)
+        if finding is not None and finding.flag:
+            out.append(finding_row(activity_id, finding, now, rescan_id))
+    activity_repo.insert_findings(conn, out)
+    return len(out)
+
+
+def analyze(detector: Detector, row: dict[str, Any]) -> Finding | None:
+    activity = Activity(id=str(row["key"]), text=row["text"] or "", kind=row["kind"], created_at=row["created_at"],
+                        platform=row["platform"], target_text=row["target_text"],
+                        target_account=row["target_account"])
+    try:
+        return detector.analyze(activity)
+    except Exception:  # one activity the detector fails on must not stop an import; it stays unjudged
+        return None
+
+
+def finding_row(activity_id: int, f: Finding, now: dt.datetime, rescan_id: int | None) -> dict[str, Any]:
+    return {
+        "activity_id": activity_id, "current": True, "score": round(f.score, 4), "violation": f.violation,
+        "also": list(f.also), "targets": list(f.targets), "stance": f.stance, "contest": f.contest,
+        "stage": f.stage, "evidence": [dict(e.to_json(), kind=e.kind, note=e.note) for e in f.evidence],
+        "explanation": f.explanation, "detector_version": f.detector_version, "pack_version": f.pack_version,
+        "judged_at": now, "rescan_id": rescan_id,
+    }

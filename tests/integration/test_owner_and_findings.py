@@ -1,0 +1,94 @@
+"""Linking an export to its owner (--account-of), chat members as accounts, findings with versions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+
+from jaganetral.detect.engine import Detector
+from jaganetral.knowledge.loader import load_packs
+from jaganetral.service.importing import ImportOptions, import_paths
+from jaganetral.service.store import Store, now
+from jaganetral.store import registry_repo
+from jaganetral.store.tables import accounts, activities, findings
+
+NIP = "198703122010011001"  # invented; plausible: born 1987-03-12, appointed 2010-01, male, serial 001
+
+
+def employee(store: Store) -> int:
+    with store.transaction() as conn:
+        agency = registry_repo.agency_id(conn, "Dinas Contoh", None, now())
+        emp_id, created = registry_repo.save_employee(conn, {"nip": NIP, "name": "Pegawai Contoh", "status": "PNS",
+                                                             "position": "Analis", "agency_id": agency}, now())
+    assert created
+    return emp_id
+
+
+def owner_export(path: Path) -> Path:
+    rows = [{"id": f"o{i}", "text": f"Catatan kerja hari ke-{i}", "kind": "post",
+             "created_at": f"2024-04-0{i + 1}T08:00:00+07:00", "platform": "instagram"} for i in range(3)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_account_of_links_new_activities_to_the_employee(store: Store, tmp_path: Path) -> None:
+    emp_id = employee(store)
+    report = import_paths(store, [owner_export(tmp_path / "a.jsonl")], ImportOptions(owner=NIP, scan=False), None)
+    assert report.to_json()["activities"]["post"] == 3
+    with store.read() as conn:
+        linked = conn.execute(select(accounts.c.employee_id, accounts.c.platform)
+                              .join(activities, activities.c.account_id == accounts.c.id).distinct()).all()
+    assert linked == [(emp_id, "instagram")]
+
+
+def test_a_later_run_with_the_owner_links_what_was_stored_unlinked(store: Store, tmp_path: Path) -> None:
+    emp_id = employee(store)
+    export = owner_export(tmp_path / "a.jsonl")
+    import_paths(store, [export], ImportOptions(scan=False), None)
+    with store.read() as conn:
+        assert conn.execute(select(activities.c.account_id).distinct()).scalars().all() == [None]
+    again = import_paths(store, [export], ImportOptions(owner=NIP, scan=False), None)
+    assert again.to_json()["duplicates"] == 3
+    assert again.tally.linked == 3
+    with store.read() as conn:
+        owners = conn.execute(select(accounts.c.employee_id)
+                              .join(activities, activities.c.account_id == accounts.c.id).distinct()).all()
+    assert owners == [(emp_id,)]
+
+
+def test_chat_members_become_unlinked_accounts_and_reuse_registry_accounts(store: Store, tmp_path: Path) -> None:
+    emp_id = employee(store)
+    with store.transaction() as conn:
+        known = registry_repo.add_account(conn, "whatsapp", None, None, "Bu Sari Contoh", None, now(), emp_id)
+    chat = tmp_path / "WhatsApp Chat with Grup Contoh.txt"
+    chat.write_text("12/01/2024, 08:00 - Bu Sari Contoh: Selamat pagi semua\n"
+                    "12/01/2024, 08:05 - Pak Joko Contoh: Pagi bu\n", encoding="utf-8")
+    report = import_paths(store, [chat], ImportOptions(scan=False), None)
+    assert report.to_json()["activities"]["post"] == 2
+    with store.read() as conn:
+        rows = dict(conn.execute(select(accounts.c.display_name, accounts.c.employee_id)
+                                 .join(activities, activities.c.account_id == accounts.c.id)).all())
+        groups = set(conn.execute(select(activities.c.target_group)).scalars())
+    assert rows == {"Bu Sari Contoh": emp_id, "Pak Joko Contoh": None}
+    assert groups == {"Grup Contoh"}
+    assert known
+
+
+def test_findings_are_stored_with_detector_and_pack_versions(store: Store, tmp_path: Path) -> None:
+    export = tmp_path / "posts.jsonl"
+    export.write_text(json.dumps({"id": "x1", "text": "Ayo coblos nomor 2 Prabowo-Gibran!", "kind": "post",
+                                  "created_at": "2024-02-01T09:00:00+07:00", "platform": "x"}) + "\n")
+    detector = Detector(load_packs(None))
+    report = import_paths(store, [export], ImportOptions(), detector)
+    assert report.to_json()["findings"] == 1
+    with store.read() as conn:
+        row = conn.execute(select(findings)).mappings().one()
+        judged = conn.execute(select(activities.c.judged_pack)).scalar_one()
+    assert row["current"] is True
+    assert row["detector_version"] == detector.version
+    assert row["pack_version"] == detector.kb_version
+    assert row["violation"] and row["targets"] and row["evidence"]
+    assert "SKB" in row["explanation"] or "Pasal" in row["explanation"] or row["violation"] in row["explanation"]
+    assert judged is not None and judged.startswith(detector.version)
