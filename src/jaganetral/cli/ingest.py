@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
+from typing import TextIO
 
 from jaganetral.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Subparsers, add_detector_options, detector_from
 from jaganetral.cli.common import error as say_error
 from jaganetral.cli.storage import add_store_options, store_from
+from jaganetral.service.import_batch import Tally
 from jaganetral.service.importing import BATCH, ImportInputError, ImportOptions, ImportReport, import_paths
 from jaganetral.service.scanning import Detector
 
@@ -54,7 +57,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         options = ImportOptions(owner=args.account_of, scan=not args.no_scan, batch_size=args.batch_size)
-        report = import_paths(store, args.paths, options, detector)
+        line = StatusLine(sys.stderr)
+        try:
+            report = import_paths(store, args.paths, options, detector, progress=line.show)
+        finally:
+            line.close()
     except ImportInputError as exc:
         say_error(str(exc))
         return EXIT_USAGE
@@ -68,6 +75,31 @@ def run(args: argparse.Namespace) -> int:
     for problem in report.errors:
         say_error(f"berkas tidak bisa dibaca: {problem}")
     return EXIT_PROBLEMS if report.errors else EXIT_OK
+
+
+class StatusLine:
+    """One line on stderr, redrawn at most five times a second, only on a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.last = 0.0
+        self.width = 0
+
+    def show(self, name: str, tally: Tally) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.last < 0.2:
+            return
+        self.last = now
+        text = f"mengimpor {name[-40:]}: {sum(tally.activities.values())} baru, {tally.duplicates} sudah ada"
+        self.stream.write("\r" + text + " " * max(self.width - len(text), 0))
+        self.stream.flush()
+        self.width = len(text)
+
+    def close(self) -> None:
+        if self.enabled and self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
 
 
 def render(report: ImportReport) -> str:

@@ -1,8 +1,16 @@
-"""Activities, quarantined records and findings. Functions take the caller's Connection; none commits."""
+"""Activities, quarantined records and findings. Functions take the caller's Connection; none commits.
+
+The three statements an import runs per batch (look up keys, mark met, insert new) go straight to the
+driver on SQLite (``exec_driver_sql`` with ``?`` lists and ``executemany``): SQLAlchemy's per-row
+parameter processing cost more than SQLite's own work. The same column types' bind processors are
+applied, so what is stored is identical; PostgreSQL keeps the Core statements.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, RowMapping, delete, func, select, update
@@ -11,6 +19,7 @@ from jaganetral.store.dialect import insert_ignoring
 from jaganetral.store.tables import activities, findings, quarantine
 
 IN_CHUNK = 500  # keys per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
+SQLITE_IN_CHUNK = 900  # host parameters per statement on the SQLite fast path (old builds allow 999)
 
 
 class Stored(NamedTuple):
@@ -24,9 +33,25 @@ def _chunks(items: Sequence[str], size: int = IN_CHUNK) -> Iterator[Sequence[str
         yield items[start:start + size]
 
 
+def _qmark(conn: Connection) -> bool:
+    """True on SQLite (positional ``?`` parameters): the driver-level fast paths below apply."""
+    return conn.dialect.paramstyle == "qmark"
+
+
+@cache
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
 def existing(conn: Connection, keys: Sequence[str]) -> dict[str, Stored]:
     """The stored activities among ``keys``."""
     out: dict[str, Stored] = {}
+    if _qmark(conn):
+        query = f'SELECT "key", id, seen_import, account_id FROM {activities.name} WHERE "key" IN ({{}})'
+        for part in _chunks(keys, SQLITE_IN_CHUNK):
+            for key, id_, seen, account_id in conn.exec_driver_sql(query.format(_marks(len(part))), tuple(part)):
+                out[key] = Stored(id_, seen, account_id)
+        return out
     c = activities.c
     for part in _chunks(keys):
         for key, id_, seen, account_id in conn.execute(
@@ -37,15 +62,59 @@ def existing(conn: Connection, keys: Sequence[str]) -> dict[str, Stored]:
 
 def mark_seen(conn: Connection, ids: Sequence[int], import_id: int) -> None:
     """Note that this run met these stored activities (so a repeat later in the run is not counted again)."""
+    if _qmark(conn):
+        for start in range(0, len(ids), SQLITE_IN_CHUNK):
+            part = ids[start:start + SQLITE_IN_CHUNK]
+            conn.exec_driver_sql(f"UPDATE {activities.name} SET seen_import = ? WHERE id IN ({_marks(len(part))})",
+                                 (import_id, *part))
+        return
     for start in range(0, len(ids), IN_CHUNK):
         part = ids[start:start + IN_CHUNK]
         conn.execute(update(activities).where(activities.c.id.in_(part)).values(seen_import=import_id))
 
 
+class _InsertPlan(NamedTuple):
+    sql: str  # INSERT ... ON CONFLICT ("key") DO NOTHING with positional parameters
+    values: Callable[[Mapping[str, Any]], tuple[Any, ...]]  # a row's values in parameter order
+    processors: tuple[tuple[int, Callable[[Any], Any]], ...]  # the column types' bind processors, by position
+
+
+_PLANS: dict[tuple[str, tuple[str, ...]], _InsertPlan] = {}
+
+
+def _insert_plan(conn: Connection, names: tuple[str, ...]) -> _InsertPlan:
+    plan = _PLANS.get((conn.dialect.name, names))
+    if plan is None:
+        compiled = insert_ignoring(conn, activities, ["key"]).compile(dialect=conn.dialect, column_keys=list(names))
+        order = tuple(compiled.positiontup or ())
+        getter = operator.itemgetter(*order)
+        values: Callable[[Mapping[str, Any]], tuple[Any, ...]] = (
+            getter if len(order) > 1 else lambda row: (getter(row),))
+        processors = tuple((i, p) for i, name in enumerate(order)
+                           if (p := activities.c[name].type.bind_processor(conn.dialect)) is not None)
+        plan = _PLANS[(conn.dialect.name, names)] = _InsertPlan(str(compiled), values, processors)
+    return plan
+
+
 def insert_activities(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert new activities (keys already checked absent by the caller; a racing copy is ignored)."""
-    if rows:
+    """Insert new activities (keys already checked absent by the caller; a racing copy is ignored).
+
+    Every row has the first row's keys (as with Core's executemany, which compiles from the first row)."""
+    if not rows:
+        return
+    if not _qmark(conn):
         conn.execute(insert_ignoring(conn, activities, ["key"]), list(rows))
+        return
+    plan = _insert_plan(conn, tuple(rows[0]))
+    values, processors = plan.values, plan.processors
+    params: list[tuple[Any, ...]] = []
+    append = params.append
+    for row in rows:
+        vals = list(values(row))
+        for i, process in processors:
+            vals[i] = process(vals[i])
+        append(tuple(vals))
+    conn.exec_driver_sql(plan.sql, params)
 
 
 def set_account(conn: Connection, ids: Sequence[int], account_id: int) -> None:

@@ -175,6 +175,8 @@ findings = Table(
     Column("replaces_id", BigId),  # the finding it replaced, when a rescan changed the judgement
     Column("retired_in", Integer),  # the rescan that retired it (changed or no longer flagged)
 )
+Index("ix_accounts_platform_handle", accounts.c.platform, accounts.c.handle)
+Index("ix_accounts_platform_numeric_id", accounts.c.platform, accounts.c.numeric_id)
 Index("ix_findings_current_activity", findings.c.current, findings.c.activity_id)
 
 rescans = Table(

@@ -90,6 +90,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('accounts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_accounts_employee_id'), ['employee_id'], unique=False)
+        batch_op.create_index('ix_accounts_platform_handle', ['platform', 'handle'], unique=False)
+        batch_op.create_index('ix_accounts_platform_numeric_id', ['platform', 'numeric_id'], unique=False)
 
     op.create_table('imports',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -227,6 +229,8 @@ def downgrade() -> None:
     op.drop_table('relatives')
     op.drop_table('imports')
     with op.batch_alter_table('accounts', schema=None) as batch_op:
+        batch_op.drop_index('ix_accounts_platform_numeric_id')
+        batch_op.drop_index('ix_accounts_platform_handle')
         batch_op.drop_index(batch_op.f('ix_accounts_employee_id'))
 
     op.drop_table('accounts')
