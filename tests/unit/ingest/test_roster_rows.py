@@ -148,3 +148,13 @@ def test_numeric_honorer_numbers_and_phone_numbers(tmp_path: Path) -> None:
     assert [(r.employee_number, [a.numeric_id for a in r.accounts]) for r in result.rows] == [
         ("7001", ["6281234567890"]), ("7002", ["6281298765432"])]
     assert reasons(result) == {4: "baris 4: kolom Nomor Pegawai: nomor pegawai 7001 sudah ada di baris 2"}
+
+
+def test_a_row_with_more_cells_than_the_header_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "daftar.csv"
+    path.write_text("NIP;Nama;OPD;Kerabat Calon\n"
+                    "198703122010011001;Pegawai Contoh;Dinas Contoh;Calon Satu (kakak); Calon Dua (adik)\n",
+                    encoding="utf-8")
+    result = read_roster(path, dt.date(2026, 11, 25))
+    assert result.rows == []
+    assert "lebih banyak dari 4 kolom judul" in result.rejected[0].reason
