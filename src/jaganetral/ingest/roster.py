@@ -189,7 +189,8 @@ class _Reader:
         extra = [c for c in cells[len(t.headers):] if _text(c)]
         if extra:
             errors.append(f"baris berisi {len(t.headers) + len(extra)} sel terisi, lebih banyak dari "
-                          f"{len(t.headers)} kolom judul: mungkin ada pemisah (; atau ,) tanpa tanda kutip di dalam sel")
+                          f"{len(t.headers)} kolom judul: mungkin ada pemisah (; atau ,) tanpa tanda kutip "
+                          "di dalam sel")
         name = _text(t.cell(cells, "name"))
         agency = _text(t.cell(cells, "agency_name"))
         for field, value in (("name", name), ("agency_name", agency)):
