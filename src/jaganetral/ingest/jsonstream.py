@@ -4,13 +4,17 @@ The bytes are decoded incrementally (UTF-8, an optional BOM is dropped) and ever
 with ``json.JSONDecoder.raw_decode`` from a buffer that only keeps what has not been consumed yet.
 The array may be the whole document or sit under object keys (``key="messages"`` or
 ``key=("chats", "list")``). Malformed JSON raises ``UnreadableInput`` naming line, column and
-character position.
+character position; so does a value nested deeper than ``MAX_DEPTH`` arrays/objects, which no real
+export has and which Python's recursion (``repr``, ``json.dumps``) could not handle later on.
+``loads`` applies the same limit to a single document (one NDJSON line).
 """
 
 from __future__ import annotations
 
 import codecs
 import json
+import re
+import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
@@ -19,6 +23,10 @@ from jaganetral.ingest.model import UnreadableInput
 CHUNK = 1 << 16
 _WS = " \t\n\r"
 _LOOKAHEAD = 3
+MAX_DEPTH = 100
+TOO_DEEP = f"JSON bersarang lebih dari {MAX_DEPTH} tingkat"
+TOO_LONG = "angka terlalu panjang untuk dibaca"
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')  # a string (maybe unterminated) or a bracket
 _REASONS = {
     "Expecting value": "nilai JSON diharapkan",
     "Unterminated string starting at": "string tidak ditutup",
@@ -31,6 +39,59 @@ _REASONS = {
     "Illegal trailing comma before end of object": "koma berlebih sebelum akhir objek",
     "Illegal trailing comma before end of array": "koma berlebih sebelum akhir larik",
 }
+
+
+class TooDeep(ValueError):
+    """A JSON document nested deeper than ``MAX_DEPTH``."""
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """True when arrays/objects in ``value`` nest deeper than ``limit`` (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if type(node) is not dict and type(node) is not list:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in (node.values() if type(node) is dict else node)
+                     if type(child) is dict or type(child) is list)
+    return False
+
+
+def deep_position(text: str, start: int = 0, end: int | None = None, limit: int = MAX_DEPTH) -> int | None:
+    """Index in ``text[start:end]`` of the bracket that opens level ``limit + 1``, or None."""
+    stop = len(text) if end is None else end
+    if text.count("[", start, stop) + text.count("{", start, stop) <= limit:
+        return None
+    depth = 0
+    for match in _TOKEN.finditer(text, start, stop):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif token in ("]", "}"):
+            depth -= 1
+    return None
+
+
+def long_number_position(text: str, start: int = 0) -> int | None:
+    """Index in ``text`` of the first integer too long for Python to convert, or None."""
+    limit = sys.get_int_max_str_digits()
+    found = re.compile(f"[0-9]{{{limit + 1},}}").search(text, start) if limit else None
+    return found.start() if found else None
+
+
+def loads(text: str | bytes) -> Any:
+    """``json.loads``, refusing nesting deeper than ``MAX_DEPTH`` (``TooDeep``, a ValueError)."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise TooDeep(TOO_DEEP) from None
+    if too_deep(value):
+        raise TooDeep(TOO_DEEP)
+    return value
 
 
 class _Reader:
@@ -111,9 +172,15 @@ class _Reader:
                     raise self.fail(exc.msg, exc.pos) from None
                 self.fill(max(self.chunk, len(self.buf) - self.pos))
                 continue
+            except RecursionError:  # far too deep: Python's decoder gave up
+                raise self.fail(TOO_DEEP, deep_position(self.buf, self.pos)) from None
+            except ValueError:  # an integer longer than Python converts (4300 digits by default)
+                raise self.fail(TOO_LONG, long_number_position(self.buf, self.pos)) from None
             if len(self.buf) - end < _LOOKAHEAD and not self.eof:  # "1" may go on as "1.5" or "1e+3"
                 self.fill()
                 continue
+            if self.buf.count("[", self.pos, end) + self.buf.count("{", self.pos, end) > MAX_DEPTH and too_deep(obj):
+                raise self.fail(TOO_DEEP, deep_position(self.buf, self.pos, end))
             self.pos = end
             return obj
 

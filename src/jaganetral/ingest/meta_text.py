@@ -11,7 +11,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from jaganetral.ingest.model import UnreadableInput, utc
+from jaganetral.ingest.jsonstream import TOO_DEEP, TOO_LONG, deep_position, long_number_position, too_deep
+from jaganetral.ingest.model import UnreadableInput, from_unix
 from jaganetral.ingest.sources import SourceFile
 
 
@@ -52,11 +53,26 @@ def load_json(source: SourceFile) -> Any:
         raise UnreadableInput(f"{where}: bukan teks UTF-8 (bita ke-{exc.start})") from exc
     try:
         data = json.loads(text)
+        deep = too_deep(data)
     except json.JSONDecodeError as exc:
         raise UnreadableInput(
             f"{where}: JSON tidak valid di baris {exc.lineno} kolom {exc.colno} ({exc.msg})"
         ) from exc
+    except ValueError as exc:  # an integer longer than Python converts
+        raise UnreadableInput(f"{where}: {TOO_LONG} di {_position(text, long_number_position(text))}") from exc
+    except RecursionError:  # far too deep for Python's decoder
+        data, deep = None, True
+    if deep:
+        raise UnreadableInput(f"{where}: {TOO_DEEP} di {_position(text, deep_position(text))}")
     return repair_tree(data)
+
+
+def _position(text: str, at: int | None) -> str:
+    """``at`` (an index in ``text``; None: the start) as line and column, for a message."""
+    at = at or 0
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    return f"baris {line} kolom {column}"
 
 
 def unix_time(value: Any) -> dt.datetime | None:
@@ -65,7 +81,7 @@ def unix_time(value: Any) -> dt.datetime | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"stempel waktu bukan angka: {value!r}")
-    return utc(dt.datetime.fromtimestamp(value, tz=dt.UTC))
+    return from_unix(value)
 
 
 def excerpt(value: Any) -> str:

@@ -77,4 +77,15 @@ def utc(value: dt.datetime) -> dt.datetime:
     """A timezone-aware time in UTC (a naive time is refused: adapters must know the zone)."""
     if value.tzinfo is None:
         raise ValueError("waktu tanpa zona waktu")
-    return value.astimezone(dt.UTC)
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError as exc:  # 0001-01-01 00:00+07:00 is in year 0 in UTC
+        raise ValueError("waktu di luar jangkauan tahun 1-9999 setelah diubah ke UTC") from exc
+
+
+def from_unix(seconds: float) -> dt.datetime:
+    """Unix seconds as a timezone-aware UTC time; ValueError when not a finite time in the years 1-9999."""
+    try:
+        return dt.datetime.fromtimestamp(seconds, dt.UTC)
+    except (OverflowError, OSError, ValueError) as exc:  # OSError: EOVERFLOW from the C library
+        raise ValueError(f"stempel waktu Unix di luar jangkauan: {seconds!r}") from exc

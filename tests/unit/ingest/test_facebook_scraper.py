@@ -37,7 +37,8 @@ def by_locator(records: list[Record]) -> dict[str, Record]:
 
 
 def test_there_are_fixtures() -> None:
-    assert FILES == ["grup_warga.get_posts.json", "halaman_desa.cli_output.csv"]
+    assert FILES == ["grup_warga.get_posts.json", "halaman_desa.cli_output.csv",
+                     "halaman_kelurahan.get_posts_reactors.json"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -133,6 +134,47 @@ def test_bad_records_are_quarantined_not_dropped() -> None:
         "[3]": "teks kiriman tidak terbaca",
         "[4].comments_full": "comments_full tidak terbaca",
     }
+
+
+def test_reactors_are_likes_of_the_post_by_each_reactor() -> None:
+    records = by_locator(read(SourceFile(FIXTURES, "halaman_kelurahan.get_posts_reactors.json")))
+    post = records["[0]"]
+    assert isinstance(post, RawActivity) and post.kind == "post"
+    likes = [r for k, r in records.items() if k.startswith("[0].reactors") and isinstance(r, RawActivity)]
+    assert [(a.account.name, a.account.handle, a.account.numeric_id) for a in likes if a.account] == [
+        ("Yanti Kusumawardani", "yanti.kusumawardani.contoh", None),
+        ("Hendra Wibisono", None, "100000000000321"),
+        (None, "tanpa.nama.contoh", None),
+    ]
+    for like in likes:  # a like by the reactor, not by the page, of the page's post; its time is unknown
+        assert (like.kind, like.created_at, like.text) == ("like", None, "")
+        assert like.target_text == post.text and like.target_account == "Kelurahan Mekar Sari"
+        assert like.url == post.url and like.native_id is None
+    comment = records["[0].comments_full[0]"]
+    comment_like = records["[0].comments_full[0].comment_reactors[0]"]
+    assert isinstance(comment, RawActivity) and isinstance(comment_like, RawActivity)
+    assert comment_like.account is not None and comment_like.account.name == "Fajar Nugroho"
+    assert (comment_like.kind, comment_like.target_text) == ("like", comment.text)
+    assert comment_like.target_account == "Yanti Kusumawardani" and comment_like.url == comment.url
+    reasons = {k: r.reason for k, r in records.items() if isinstance(r, Quarantined)}
+    assert reasons == {
+        "[0].reactors[3]": "pemberi reaksi tidak diketahui (tanpa name/link)",
+        "[0].reactors[4]": "pemberi reaksi bukan objek",
+        "[1].reactors": "daftar pemberi reaksi tidak terbaca",
+    }
+    assert not any(k.startswith("[2].") for k in records)  # an empty list, and counts that name no one
+
+
+def test_reactors_in_the_csv_are_read_from_python_repr(tmp_path: Path) -> None:
+    reactors = "[{'name': 'Wulan Sari', 'link': 'https://facebook.com/wulan.sari.contoh', 'type': 'like'}]"
+    source = write(tmp_path, "posts.csv", "post_id,text,post_url,username,reactors\n"
+                   f'1,Halo warga,https://facebook.com/desa.contoh/posts/1,Desa Contoh,"{reactors}"\n'
+                   "2,Rapat RT,https://facebook.com/desa.contoh/posts/2,Desa Contoh,<generator object>\n")
+    records = by_locator(read(source))
+    like = records["row 1.reactors[0]"]
+    assert isinstance(like, RawActivity) and like.kind == "like" and like.target_text == "Halo warga"
+    assert like.account is not None and like.account.handle == "wulan.sari.contoh"
+    assert isinstance(records["row 2.reactors"], Quarantined)
 
 
 def test_literal_reads_python_repr_but_nothing_else() -> None:

@@ -73,7 +73,15 @@ def parse_created(value: str, tz: dt.tzinfo | None = None) -> dt.datetime:
 
 def _columns(head: bytes) -> list[str]:
     first = head.removeprefix(_BOM).split(b"\n", 1)[0].decode("utf-8", "replace").strip()
-    return [c.strip() for c in next(csv.reader([first]), [])]
+    try:
+        return [c.strip() for c in next(csv.reader([first]), [])]
+    except csv.Error:  # e.g. a lone carriage return inside the header: not a CrowdTangle header
+        return []
+
+
+def _list(value: Any) -> list[Any]:
+    """An optional list field (``media``, ``expandedLinks``); anything else counts as absent."""
+    return value if isinstance(value, list) else []
 
 
 def _clean(value: Any) -> str | None:
@@ -157,7 +165,8 @@ class CrowdTangleCsvAdapter(Adapter):
         if not isinstance(post, dict):
             return Quarantined("pos bukan objek JSON", where, excerpt)
         try:
-            when = dt.datetime.fromisoformat(str(post["date"])).replace(tzinfo=dt.UTC)
+            stamp = dt.datetime.fromisoformat(str(post["date"]))
+            when = utc(stamp) if stamp.tzinfo is not None else stamp.replace(tzinfo=dt.UTC)
         except (KeyError, ValueError):
             return Quarantined("waktu pos tidak terbaca", where, excerpt)
         account = post.get("account")
@@ -167,9 +176,9 @@ class CrowdTangleCsvAdapter(Adapter):
         ref = AccountRef(platform, _clean(account.get("handle")), _clean(account.get("platformId")),
                          _clean(account.get("name")))
         kind: ActivityKind = "share" if str(post.get("type", "")).lower() in _SHARE_TYPES else "post"
-        links = [x for x in post.get("expandedLinks") or [] if isinstance(x, dict)]
+        links = [x for x in _list(post.get("expandedLinks")) if isinstance(x, dict)]
         link = _clean(links[0].get("expanded") or links[0].get("original")) if links else _clean(post.get("link"))
-        media = tuple(str(m["url"]) for m in post.get("media") or [] if isinstance(m, dict) and m.get("url"))
+        media = tuple(str(m["url"]) for m in _list(post.get("media")) if isinstance(m, dict) and m.get("url"))
         target = (_clean(post.get("title")) or _clean(post.get("description")) or link) if kind == "share" else None
         return RawActivity(platform, kind, ref, when, str(post.get("message") or ""), where, target_text=target,
                            url=_clean(post.get("postUrl")), media=media, native_id=_clean(post.get("platformId")))

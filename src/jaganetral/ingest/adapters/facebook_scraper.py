@@ -7,6 +7,11 @@ a naive local time taken in ``tz`` (default WIB). Group posts (``/groups/<id>/``
 ``post_url``) name the group as target group. ``comments_full`` (and their ``replies``) become
 comments of the commenters, with the post (or parent comment) text as target text.
 
+``reactors`` (``[{name, link, type}]``, with the ``reactors`` option) lists the people who reacted to
+the post: each is a like by that person (not by the scraped page), with the post text as target
+text, its author as target account and no date (the scraper gives none). ``comment_reactors`` on a
+comment are likes of that comment the same way. The ``reactions`` counts name no one and are skipped.
+
 The CSV writes lists and dicts as Python repr (``['…']``, ``datetime.datetime(…)``): they are read
 by a small literal evaluator. The CSV is streamed row by row, the JSON item by item.
 """
@@ -18,20 +23,31 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from jaganetral.detect.model import WIB
 from jaganetral.ingest.adapters.base import Adapter
 from jaganetral.ingest.adapters.generic_table import csv_header, iter_csv_rows
 from jaganetral.ingest.jsonstream import iter_json_array
-from jaganetral.ingest.model import AccountRef, Provenance, Quarantined, RawActivity, Record, utc
+from jaganetral.ingest.model import AccountRef, Provenance, Quarantined, RawActivity, Record, from_unix, utc
 from jaganetral.ingest.sources import SourceFile
 
 _SIGNATURE = ("post_id", "post_url")
 _GROUP = re.compile(r"/groups/([^/?#]+)")
 _HANDLE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)?facebook\.com/([A-Za-z0-9.]+)/?(?:[?#]|$)")
 _NOT_HANDLES = {"profile.php", "groups", "pages", "people", "permalink.php", "story.php"}
-_LISTS = ("images", "comments_full")
+_LISTS = ("images", "comments_full", "reactors")
+
+
+@dataclass(frozen=True, slots=True)
+class _Liked:
+    """What reactors reacted to: its text, its author, its group and its URL."""
+
+    text: str
+    account: str | None
+    group: str | None
+    url: str | None
 
 
 class FacebookScraperAdapter(Adapter):
@@ -102,6 +118,9 @@ class FacebookScraperAdapter(Adapter):
         else:
             yield RawActivity(self.platform, "post", account, when, full, where, target_group=group, url=url,
                               media=media, native_id=native)
+        owner = account.name or account.handle or account.numeric_id
+        yield from self._reactors(source, sha256, p.get("reactors"), f"{locator}.reactors",
+                                  _Liked(full, owner, group, url))
         comments = p.get("comments_full")
         if comments is None or comments == "":
             return
@@ -109,7 +128,6 @@ class FacebookScraperAdapter(Adapter):
             yield Quarantined("comments_full tidak terbaca", self.where(source, sha256, f"{locator}.comments_full"),
                               repr(comments)[:200])
             return
-        owner = account.name or account.handle or account.numeric_id
         yield from self._comments(source, sha256, comments, f"{locator}.comments_full", full, owner, group)
 
     def _comments(self, source: SourceFile, sha256: str, comments: list[Any], prefix: str, target: str,
@@ -119,10 +137,36 @@ class FacebookScraperAdapter(Adapter):
             where = self.where(source, sha256, locator)
             record = self._comment(c, where, target, target_account, group)
             yield record
-            replies = c.get("replies") if isinstance(c, dict) else None
-            if isinstance(record, RawActivity) and isinstance(replies, list) and replies:
-                author = record.account.name if record.account else None
+            if not isinstance(record, RawActivity) or not isinstance(c, dict):
+                continue
+            who = record.account
+            author = (who.name or who.handle or who.numeric_id) if who else None
+            yield from self._reactors(source, sha256, c.get("comment_reactors"), f"{locator}.comment_reactors",
+                                      _Liked(record.text, author, group, record.url))
+            replies = c.get("replies")
+            if isinstance(replies, list) and replies:
                 yield from self._comments(source, sha256, replies, f"{locator}.replies", record.text, author, group)
+
+    def _reactors(self, source: SourceFile, sha256: str, reactors: Any, prefix: str,
+                  liked: _Liked) -> Iterator[Record]:
+        """A like by each reactor (``{name, link, type}``) of what they reacted to; its time is unknown."""
+        if reactors is None or reactors == "":
+            return
+        if not isinstance(reactors, list):
+            yield Quarantined("daftar pemberi reaksi tidak terbaca", self.where(source, sha256, prefix),
+                              repr(reactors)[:200])
+            return
+        for k, r in enumerate(reactors):
+            where = self.where(source, sha256, f"{prefix}[{k}]")
+            if not isinstance(r, dict):
+                yield Quarantined("pemberi reaksi bukan objek", where, repr(r)[:200])
+                continue
+            account = _account(r.get("name"), r.get("id"), r.get("link"))
+            if account is None:
+                yield Quarantined("pemberi reaksi tidak diketahui (tanpa name/link)", where, repr(r)[:200])
+                continue
+            yield RawActivity(self.platform, "like", account, None, "", where, target_text=liked.text,
+                              target_account=liked.account, target_group=liked.group, url=liked.url)
 
     def _comment(self, c: Any, where: Provenance, target: str, target_account: str | None,
                  group: str | None) -> Record:
@@ -145,7 +189,7 @@ class FacebookScraperAdapter(Adapter):
 
     def _when(self, timestamp: Any, local: Any) -> dt.datetime | None:
         if timestamp not in (None, "") and not isinstance(timestamp, bool):
-            return dt.datetime.fromtimestamp(float(timestamp), dt.UTC)
+            return from_unix(float(timestamp))
         if local in (None, ""):
             return None
         value = local if isinstance(local, dt.datetime) else dt.datetime.fromisoformat(str(local))

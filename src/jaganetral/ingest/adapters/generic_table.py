@@ -23,7 +23,8 @@ from typing import IO, Any, ClassVar, cast
 
 from jaganetral.detect.model import ACTIVITY_KINDS, WIB, ActivityKind
 from jaganetral.ingest.adapters.base import Adapter
-from jaganetral.ingest.model import AccountRef, Quarantined, RawActivity, Record, UnreadableInput, utc
+from jaganetral.ingest.jsonstream import TOO_DEEP, TooDeep, loads
+from jaganetral.ingest.model import AccountRef, Quarantined, RawActivity, Record, UnreadableInput, from_unix, utc
 from jaganetral.ingest.sources import SourceFile
 
 _JSONL = (".jsonl", ".ndjson")
@@ -92,7 +93,7 @@ def head_keys(head: bytes) -> set[str]:
     """The keys of the first JSON object of a JSONL head (or of a truncated first line)."""
     first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
     try:
-        obj = json.loads(first.decode("utf-8"))
+        obj = loads(first.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         if not first.startswith(b"{") or b"\n" in head.lstrip():
             return set()
@@ -146,9 +147,12 @@ class GenericTableAdapter(Adapter):
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+                obj = loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
             except UnicodeDecodeError:
                 yield Quarantined("baris bukan UTF-8 yang sah", where, excerpt)
+                continue
+            except TooDeep:
+                yield Quarantined(f"baris: {TOO_DEEP}", where, excerpt)
                 continue
             except ValueError:
                 yield Quarantined("baris bukan JSON yang sah", where, excerpt)
@@ -182,7 +186,7 @@ class GenericTableAdapter(Adapter):
         if isinstance(value, bool):
             raise TypeError("bool")
         if isinstance(value, int | float) or (isinstance(value, str) and re.fullmatch(r"\d{9,11}(\.\d+)?", value)):
-            return dt.datetime.fromtimestamp(float(value), dt.UTC)
+            return from_unix(float(value))
         if not isinstance(value, str):
             raise TypeError(type(value))
         text = value.strip()

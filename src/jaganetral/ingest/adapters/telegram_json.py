@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from jaganetral.detect.model import WIB
 from jaganetral.ingest.adapters.base import Adapter
 from jaganetral.ingest.jsonstream import iter_json_arrays
-from jaganetral.ingest.model import AccountRef, Ignored, Quarantined, RawActivity, Record, utc
+from jaganetral.ingest.model import AccountRef, Ignored, Quarantined, RawActivity, Record, from_unix, utc
 from jaganetral.ingest.sources import SourceFile
 
 PRIVATE = {"personal_chat", "bot_chat", "saved_messages", "replies"}
@@ -82,7 +82,8 @@ class TelegramJsonAdapter(Adapter):
         account = AccountRef(self.platform, numeric_id=None if sender_id is None else str(sender_id),
                              name=None if sender is None else str(sender))
         chat_name, chat_type = chat.get("name"), chat.get("type")
-        group = str(chat_name) if chat_name is not None and chat_type not in PRIVATE else None
+        private = isinstance(chat_type, str) and chat_type in PRIVATE
+        group = str(chat_name) if chat_name is not None and not private else None
         media = tuple(str(m[k]) for k in ("photo", "file")
                       if isinstance(m.get(k), str) and not m[k].startswith(NOT_INCLUDED))
         native = None
@@ -98,7 +99,7 @@ class TelegramJsonAdapter(Adapter):
 
     def _when(self, m: dict[str, Any]) -> dt.datetime | None:
         if m.get("date_unixtime") is not None:
-            return dt.datetime.fromtimestamp(int(m["date_unixtime"]), dt.UTC)
+            return from_unix(int(m["date_unixtime"]))
         if m.get("date") is None:
             return None
         value = dt.datetime.fromisoformat(str(m["date"]))

@@ -112,7 +112,8 @@ class WhatsAppTxtAdapter(Adapter):
                     text = raw.decode("utf-8")
                 except UnicodeDecodeError:
                     yield number, Quarantined("baris bukan teks UTF-8 yang sah",
-                                              self.where(source, sha256, f"line {number}"), raw[:200].hex())
+                                              self.where(source, sha256, f"line {number}"),
+                                              raw.decode("utf-8", "backslashreplace").lstrip("\ufeff")[:200])
                     continue
                 if number == 1:
                     text = text.lstrip("\ufeff")

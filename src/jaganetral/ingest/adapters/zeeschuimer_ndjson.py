@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 import zipfile
 from collections.abc import Iterator
@@ -24,7 +23,16 @@ from typing import Any, ClassVar
 
 from jaganetral.detect.model import ActivityKind
 from jaganetral.ingest.adapters.base import Adapter
-from jaganetral.ingest.model import AccountRef, Provenance, Quarantined, RawActivity, Record, UnreadableInput
+from jaganetral.ingest.jsonstream import TOO_DEEP, TooDeep, loads
+from jaganetral.ingest.model import (
+    AccountRef,
+    Provenance,
+    Quarantined,
+    RawActivity,
+    Record,
+    UnreadableInput,
+    from_unix,
+)
 from jaganetral.ingest.sources import SourceFile
 
 _BOM = b"\xef\xbb\xbf"
@@ -81,7 +89,9 @@ class ZeeschuimerNdjsonAdapter(Adapter):
     def _line(self, where: Provenance, line: bytes) -> Record:
         excerpt = line[:200].decode("utf-8", "replace")
         try:
-            item = json.loads(line)
+            item = loads(line)
+        except TooDeep:
+            return Quarantined(f"baris: {TOO_DEEP}", where, excerpt)
         except ValueError:  # also UnicodeDecodeError
             return Quarantined("baris bukan JSON yang sah", where, excerpt)
         if not isinstance(item, dict):
@@ -107,7 +117,7 @@ def _s(value: Any) -> str | None:
 
 
 def _epoch(value: Any) -> dt.datetime:
-    return dt.datetime.fromtimestamp(int(value), dt.UTC)
+    return from_unix(int(value))
 
 
 def _x(platform: str, data: dict[str, Any], where: Provenance) -> Record:
@@ -203,7 +213,10 @@ class FourCatCsvAdapter(Adapter):
         if not source.name.lower().endswith(".csv"):
             return False
         first = head.removeprefix(_BOM).split(b"\n", 1)[0].decode("utf-8", "replace").strip()
-        columns = {c.strip().strip('"') for c in next(csv.reader([first]), [])}
+        try:
+            columns = {c.strip().strip('"') for c in next(csv.reader([first]), [])}
+        except csv.Error:  # e.g. a lone carriage return inside the header: not a 4CAT header
+            return False
         return columns >= _CSV_CORE and ("thread_id" in columns or "unix_timestamp" in columns)
 
     def read(self, source: SourceFile, sha256: str) -> Iterator[Record]:
