@@ -149,8 +149,8 @@ def test_a_folder_of_unknown_files_is_an_input_error(store: Store, tmp_path: Pat
         import_paths(store, [tmp_path / "foto.jpg"], NO_SCAN, None)
 
 
-def test_unknown_owner_is_refused_before_anything_is_stored(store: Store, tmp_path: Path) -> None:
+def test_implausible_owner_nip_is_refused_before_anything_is_stored(store: Store, tmp_path: Path) -> None:
     a = write_jsonl(tmp_path / "a.jsonl", [post(1)])
-    with pytest.raises(ImportInputError, match="tidak ada di registri"):
-        import_paths(store, [a], ImportOptions(owner="199001012015031001", scan=False), None)
+    with pytest.raises(ImportInputError, match="--account-of 199013012015031001"):  # month 13
+        import_paths(store, [a], ImportOptions(owner="199013012015031001", scan=False), None)
     assert stored(store) == 0

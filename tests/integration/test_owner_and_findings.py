@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -92,3 +93,23 @@ def test_findings_are_stored_with_detector_and_pack_versions(store: Store, tmp_p
     assert row["violation"] and row["targets"] and row["evidence"]
     assert "SKB" in row["explanation"] or "Pasal" in row["explanation"] or row["violation"] in row["explanation"]
     assert judged is not None and judged.startswith(detector.version)
+
+
+def test_owner_not_registered_yet_is_linked_when_the_roster_arrives(store: Store, tmp_path: Path) -> None:
+    from jaganetral.service.registry import import_roster
+
+    report = import_paths(store, [owner_export(tmp_path / "a.jsonl")], ImportOptions(owner=NIP, scan=False), None)
+    assert report.to_json()["activities"]["post"] == 3
+    assert report.warnings and "belum ada di registri" in report.warnings[0]
+    with store.read() as conn:
+        owners = conn.execute(select(accounts.c.employee_id, accounts.c.key)
+                              .join(activities, activities.c.account_id == accounts.c.id).distinct()).all()
+    assert owners == [(None, f"pemilik-ekspor:{NIP}")]
+    roster = tmp_path / "daftar.csv"
+    roster.write_text(f"NIP;Nama;OPD\n{NIP};Pegawai Contoh;Dinas Contoh\n", encoding="utf-8")
+    done = import_roster(store, roster, dt.date(2026, 11, 25))
+    assert done.applied and done.accounts_linked == 1
+    with store.read() as conn:
+        linked = conn.execute(select(accounts.c.employee_id)
+                              .join(activities, activities.c.account_id == accounts.c.id).distinct()).scalars().all()
+    assert len(linked) == 1 and linked[0] is not None

@@ -72,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
         print(render(report), file=sys.stderr)
     else:
         print(render(report))
+    for warning in report.warnings:
+        say_error(f"peringatan: {warning}")
     for problem in report.errors:
         say_error(f"berkas tidak bisa dibaca: {problem}")
     return EXIT_PROBLEMS if report.errors else EXIT_OK

@@ -9,7 +9,7 @@ time, text, targets and the platform's own id. A record repeated inside one file
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+from hashlib import blake2b
 
 from jaganetral.ingest.model import RawActivity
 from jaganetral.store.registry_repo import account_key
@@ -27,7 +27,14 @@ def actor_key(raw: RawActivity) -> str:
 
 def activity_key(raw: RawActivity) -> str:
     """32 hex characters (128 bits of BLAKE2b) naming the activity."""
-    when = raw.created_at.astimezone(dt.UTC).isoformat() if raw.created_at is not None else ""
-    parts = (raw.platform, raw.kind, actor_key(raw), when, raw.text, raw.target_text or "",
+    created = raw.created_at
+    if created is None:
+        when = ""
+    elif created.tzinfo is dt.UTC:  # what adapters give (model.utc): already the UTC form
+        when = created.isoformat()
+    else:
+        when = created.astimezone(dt.UTC).isoformat()
+    actor = OWNER if raw.account is None else actor_key(raw)
+    parts = (raw.platform, raw.kind, actor, when, raw.text, raw.target_text or "",
              raw.target_account or "", raw.target_group or "", raw.native_id or "")
-    return hashlib.blake2b(SEP.join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return blake2b(SEP.join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

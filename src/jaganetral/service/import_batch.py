@@ -54,6 +54,7 @@ class Accounts:
     """Account ids by (platform, identity key), resolved once per run."""
 
     owner_employee_id: int | None
+    pending_owner: str | None = None  # --account-of names an employee not registered yet
     cache: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def of(self, conn: Connection, raw: RawActivity, now: dt.datetime) -> int | None:
@@ -72,27 +73,39 @@ class Accounts:
         return found
 
     def owner(self, conn: Connection, platform: str, now: dt.datetime) -> int | None:
-        if self.owner_employee_id is None:
+        """The export owner's account on ``platform``: the employee's own, else one made for the export
+        (linked to the employee, or pending until the employee named by --account-of is registered)."""
+        if self.owner_employee_id is None and self.pending_owner is None:
             return None
         found = self.cache.get((platform, "(owner)"))
         if found is None:
-            known = registry_repo.accounts_of(conn, self.owner_employee_id, platform)
+            known = (registry_repo.accounts_of(conn, self.owner_employee_id, platform)
+                     if self.owner_employee_id is not None else [])
             if known:
                 found = int(known[0]["id"])
-            else:
+            elif self.owner_employee_id is not None:
                 found = registry_repo.add_account(conn, platform, None, None, None, None, now,
                                                   employee_id=self.owner_employee_id,
-                                                  key=f"pemilik-ekspor:{self.owner_employee_id}")
+                                                  key=f"pemilik-ekspor:pegawai-{self.owner_employee_id}")
+            else:
+                assert self.pending_owner is not None
+                found = registry_repo.add_account(conn, platform, None, None, f"pemilik ekspor {self.pending_owner}",
+                                                  None, now, key=registry_repo.pending_owner_key(self.pending_owner))
             self.cache[(platform, "(owner)")] = found
         return found
+
+    @property
+    def has_owner(self) -> bool:
+        return self.owner_employee_id is not None or self.pending_owner is not None
 
 
 def store_batch(conn: Connection, import_id: int, records: list[RawActivity], quarantined: list[Quarantined],
                 accounts: Accounts, tally: Tally, now: dt.datetime, detector: Detector | None) -> None:
     """Store one batch in the caller's transaction and add what happened to ``tally``."""
     batch: dict[str, RawActivity] = {}
+    add = batch.setdefault
     for raw in records:
-        batch.setdefault(activity_key(raw), raw)  # a record repeated in the batch is one activity
+        add(activity_key(raw), raw)  # a record repeated in the batch is one activity
     keys = list(batch)
     stored = activity_repo.existing(conn, keys)
     relink: list[int] = []
@@ -101,25 +114,26 @@ def store_batch(conn: Connection, import_id: int, records: list[RawActivity], qu
         if old.seen_import != import_id:  # stored before this run, met for the first time in this run
             tally.duplicates += 1
             met.append(old.id)
-            if old.account_id is None and batch[key].account is None and accounts.owner_employee_id is not None:
+            if old.account_id is None and batch[key].account is None and accounts.has_owner:
                 relink.append(old.id)
     activity_repo.mark_seen(conn, met, import_id)
     judged = judgement_id(detector) if detector is not None else None
     rows: list[dict[str, Any]] = []
-    for key in keys:
+    append, kinds, account_of = rows.append, tally.activities, accounts.of
+    for key, raw in batch.items():
         if key in stored:
             continue
-        raw = batch[key]
-        rows.append({
-            "key": key, "platform": raw.platform, "kind": raw.kind, "account_id": accounts.of(conn, raw, now),
+        where = raw.provenance
+        append({
+            "key": key, "platform": raw.platform, "kind": raw.kind, "account_id": account_of(conn, raw, now),
             "created_at": raw.created_at, "text": clean(raw.text), "target_text": clean(raw.target_text),
             "target_account": clean(raw.target_account), "target_group": clean(raw.target_group),
             "url": clean(raw.url), "media": [clean(m) for m in raw.media] if raw.media else None,
-            "native_id": clean(raw.native_id), "source_sha256": raw.provenance.sha256,
-            "source_path": clean(raw.provenance.path), "locator": clean(raw.provenance.locator),
+            "native_id": clean(raw.native_id), "source_sha256": where.sha256,
+            "source_path": clean(where.path), "locator": clean(where.locator),
             "import_id": import_id, "seen_import": import_id, "judged_pack": judged,
         })
-        tally.activities[raw.kind] += 1
+        kinds[raw.kind] += 1
     activity_repo.insert_activities(conn, rows)
     if relink:
         owner_ids = {accounts.owner(conn, batch[k].platform, now) for k, s in stored.items() if s.id in relink}

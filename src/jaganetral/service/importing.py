@@ -20,6 +20,7 @@ from jaganetral.detect.engine import Detector
 from jaganetral.detect.model import ACTIVITY_KINDS
 from jaganetral.ingest.adapters.base import Adapter
 from jaganetral.ingest.model import Ignored, Quarantined, RawActivity, UnreadableInput
+from jaganetral.ingest.nip import InvalidNip, parse_nip
 from jaganetral.ingest.registry import default_adapters
 from jaganetral.ingest.sniff import pick
 from jaganetral.ingest.sources import SourceFile, iter_sources
@@ -48,6 +49,7 @@ class ImportReport:
     import_id: int
     tally: Tally
     errors: list[str] = field(default_factory=list)  # files that could not be read at all
+    warnings: list[str] = field(default_factory=list)
     unrecognised: list[str] = field(default_factory=list)  # files no adapter reads (media, html, …)
 
     def to_json(self) -> dict[str, Any]:
@@ -70,24 +72,17 @@ def import_paths(store: Store, paths: Sequence[str | Path], options: ImportOptio
                  detector: Detector | None, progress: Progress | None = None,
                  adapters: Sequence[Adapter] | None = None) -> ImportReport:
     """Import files, folders and zips. Raises ImportInputError before storing anything when a path
-    is missing or the owner is not in the registry."""
+    is missing or --account-of is not a plausible NIP."""
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise ImportInputError("berkas atau folder tidak ditemukan: " + ", ".join(missing))
-    owner_id: int | None = None
-    if options.owner:
-        with store.transaction() as conn:
-            emp = registry_repo.employee_by_identifier(conn, options.owner)
-        if emp is None:
-            raise ImportInputError(f"pegawai dengan NIP/nomor {options.owner!r} tidak ada di registri: "
-                                   "impor dulu daftar pegawai (jaganetral registry import)")
-        owner_id = int(emp["id"])
+    owner_id, pending, warnings = _owner(store, options.owner)
     with store.transaction() as conn:
         import_id = import_repo.start_import(conn, now(), options.actor, owner_id, {
             "paths": [str(p) for p in paths], "scan": options.scan, "owner": options.owner})
-    run = _Run(store, import_id, options, detector, Accounts(owner_id), list(adapters or default_adapters()),
+    run = _Run(store, import_id, options, detector, Accounts(owner_id, pending), list(adapters or default_adapters()),
                progress)
-    report = ImportReport(import_id, run.tally)
+    report = ImportReport(import_id, run.tally, warnings=warnings)
     try:
         for path in paths:
             run.import_path(Path(path), report)
@@ -102,6 +97,31 @@ def import_paths(store: Store, paths: Sequence[str | Path], options: ImportOptio
         raise ImportInputError("tidak ada berkas ekspor yang dikenali di: " + ", ".join(str(p) for p in paths)
                                + _unrecognised_hint(report.unrecognised))
     return report
+
+
+def _owner(store: Store, identifier: str | None) -> tuple[int | None, str | None, list[str]]:
+    """The export owner's employee id; or, for a plausible NIP (or a staff number) not registered yet,
+    the identifier to keep on a pending owner account that registering the employee will link."""
+    if not identifier:
+        return None, None, []
+    identifier = identifier.strip()
+    with store.read() as conn:
+        emp = registry_repo.employee_by_identifier(conn, identifier)
+    if emp is not None:
+        return int(emp["id"]), None, []
+    digits = identifier.replace(" ", "").replace(".", "")
+    if digits.isdigit():
+        try:
+            identifier = parse_nip(digits, today_in_indonesia()).value
+        except InvalidNip as exc:
+            raise ImportInputError(f"--account-of {identifier}: {exc}") from exc
+    return None, identifier, [
+        f"pegawai {identifier} belum ada di registri: aktivitas pemilik ekspor disimpan pada akun yang belum "
+        "tertaut dan akan tertaut otomatis saat daftar pegawai yang memuatnya diimpor"]
+
+
+def today_in_indonesia() -> dt.date:
+    return now().astimezone(dt.timezone(dt.timedelta(hours=7))).date()
 
 
 def _unrecognised_hint(names: list[str]) -> str:

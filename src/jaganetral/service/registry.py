@@ -190,11 +190,14 @@ class _Import:
                                   "position": row.position, "agency_id": agency}
         if row.employee_number is not None or row.nip is None:  # an ASN's number is kept when left out
             values["staff_number"] = row.employee_number
+        pending = [row.nip.value if row.nip else "", row.employee_number or ""]
         if target is None:
             employee_id, _ = registry_repo.save_employee(conn, values, self.now)
             self.report.employees_created += 1
+            self.report.accounts_linked += registry_repo.link_pending_owner(conn, pending, employee_id)
             return employee_id
         employee_id = int(target["id"])
+        self.report.accounts_linked += registry_repo.link_pending_owner(conn, pending, employee_id)
         if any(target[k] != v for k, v in values.items()):
             registry_repo.update_employee(conn, employee_id, values, self.now)
             self.report.employees_updated += 1

@@ -1,9 +1,10 @@
 """Activities, quarantined records and findings. Functions take the caller's Connection; none commits.
 
 The three statements an import runs per batch (look up keys, mark met, insert new) go straight to the
-driver on SQLite (``exec_driver_sql`` with ``?`` lists and ``executemany``): SQLAlchemy's per-row
-parameter processing cost more than SQLite's own work. The same column types' bind processors are
-applied, so what is stored is identical; PostgreSQL keeps the Core statements.
+driver (``exec_driver_sql``): SQLAlchemy's per-row parameter processing cost more than SQLite's own
+work. SQLite gets ``?`` lists and ``executemany``; PostgreSQL one statement per batch, with the keys,
+ids or column values as arrays (``= ANY(...)``, ``INSERT ... SELECT FROM unnest(...)``) instead of one
+round trip per row. The column types' own bind processors are applied, so what is stored is identical.
 """
 
 from __future__ import annotations
@@ -34,8 +35,12 @@ def _chunks(items: Sequence[str], size: int = IN_CHUNK) -> Iterator[Sequence[str
 
 
 def _qmark(conn: Connection) -> bool:
-    """True on SQLite (positional ``?`` parameters): the driver-level fast paths below apply."""
+    """True on SQLite (positional ``?`` parameters)."""
     return conn.dialect.paramstyle == "qmark"
+
+
+def _postgres(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
 
 
 @cache
@@ -50,6 +55,12 @@ def existing(conn: Connection, keys: Sequence[str]) -> dict[str, Stored]:
         query = f'SELECT "key", id, seen_import, account_id FROM {activities.name} WHERE "key" IN ({{}})'
         for part in _chunks(keys, SQLITE_IN_CHUNK):
             for key, id_, seen, account_id in conn.exec_driver_sql(query.format(_marks(len(part))), tuple(part)):
+                out[key] = Stored(id_, seen, account_id)
+        return out
+    if _postgres(conn):  # one statement, the keys as one array
+        if keys:
+            query = f'SELECT "key", id, seen_import, account_id FROM {activities.name} WHERE "key" = ANY(%(keys)s)'
+            for key, id_, seen, account_id in conn.exec_driver_sql(query, {"keys": list(keys)}):
                 out[key] = Stored(id_, seen, account_id)
         return out
     c = activities.c
@@ -68,15 +79,23 @@ def mark_seen(conn: Connection, ids: Sequence[int], import_id: int) -> None:
             conn.exec_driver_sql(f"UPDATE {activities.name} SET seen_import = ? WHERE id IN ({_marks(len(part))})",
                                  (import_id, *part))
         return
+    if _postgres(conn):
+        if ids:
+            conn.exec_driver_sql(f"UPDATE {activities.name} SET seen_import = %(import_id)s WHERE id = ANY(%(ids)s)",
+                                 {"import_id": import_id, "ids": list(ids)})
+        return
     for start in range(0, len(ids), IN_CHUNK):
         part = ids[start:start + IN_CHUNK]
         conn.execute(update(activities).where(activities.c.id.in_(part)).values(seen_import=import_id))
 
 
 class _InsertPlan(NamedTuple):
-    sql: str  # INSERT ... ON CONFLICT ("key") DO NOTHING with positional parameters
+    sql: str  # INSERT ... ON CONFLICT ("key") DO NOTHING, in the driver's parameter style
+    names: tuple[str, ...]  # the columns, in parameter order
     values: Callable[[Mapping[str, Any]], tuple[Any, ...]]  # a row's values in parameter order
-    processors: tuple[tuple[int, Callable[[Any], Any]], ...]  # the column types' bind processors, by position
+    # the column types' bind processors by position, and whether a None must go through too (it is
+    # skipped when the processor gives None for it anyway: the time and JSON columns of most rows)
+    processors: tuple[tuple[int, Callable[[Any], Any], bool], ...]
 
 
 _PLANS: dict[tuple[str, tuple[str, ...]], _InsertPlan] = {}
@@ -85,34 +104,50 @@ _PLANS: dict[tuple[str, tuple[str, ...]], _InsertPlan] = {}
 def _insert_plan(conn: Connection, names: tuple[str, ...]) -> _InsertPlan:
     plan = _PLANS.get((conn.dialect.name, names))
     if plan is None:
-        compiled = insert_ignoring(conn, activities, ["key"]).compile(dialect=conn.dialect, column_keys=list(names))
-        order = tuple(compiled.positiontup or ())
+        if _qmark(conn):  # SQLite: the Core statement, compiled once, for executemany
+            compiled = insert_ignoring(conn, activities, ["key"]).compile(dialect=conn.dialect,
+                                                                          column_keys=list(names))
+            order, sql = tuple(compiled.positiontup or ()), str(compiled)
+        else:  # PostgreSQL: one INSERT ... SELECT FROM unnest(one array per column) for the whole batch
+            order, quote = names, conn.dialect.identifier_preparer.format_column
+            columns = [activities.c[name] for name in order]
+            arrays = ", ".join(f"%(c{i})s::{c.type.compile(dialect=conn.dialect)}[]" for i, c in enumerate(columns))
+            sql = (f"INSERT INTO {activities.name} ({', '.join(quote(c) for c in columns)}) "
+                   f"SELECT * FROM unnest({arrays}) ON CONFLICT ({quote(activities.c.key)}) DO NOTHING")
         getter = operator.itemgetter(*order)
         values: Callable[[Mapping[str, Any]], tuple[Any, ...]] = (
             getter if len(order) > 1 else lambda row: (getter(row),))
-        processors = tuple((i, p) for i, name in enumerate(order)
+        processors = tuple((i, p, p(None) is not None) for i, name in enumerate(order)
                            if (p := activities.c[name].type.bind_processor(conn.dialect)) is not None)
-        plan = _PLANS[(conn.dialect.name, names)] = _InsertPlan(str(compiled), values, processors)
+        plan = _PLANS[(conn.dialect.name, names)] = _InsertPlan(sql, order, values, processors)
     return plan
 
 
 def insert_activities(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert new activities (keys already checked absent by the caller; a racing copy is ignored).
 
-    Every row has the first row's keys (as with Core's executemany, which compiles from the first row)."""
+    Every row has the first row's keys (as with Core's executemany, which compiles from the first row).
+    Rows get their ids in the order given, as before."""
     if not rows:
         return
-    if not _qmark(conn):
+    if not _qmark(conn) and not _postgres(conn):
         conn.execute(insert_ignoring(conn, activities, ["key"]), list(rows))
         return
     plan = _insert_plan(conn, tuple(rows[0]))
     values, processors = plan.values, plan.processors
+    if _postgres(conn):
+        columns = [[row[name] for row in rows] for name in plan.names]
+        for i, process, none_too in processors:
+            columns[i] = [process(v) if none_too or v is not None else v for v in columns[i]]
+        conn.exec_driver_sql(plan.sql, {f"c{i}": column for i, column in enumerate(columns)})
+        return
     params: list[tuple[Any, ...]] = []
     append = params.append
     for row in rows:
         vals = list(values(row))
-        for i, process in processors:
-            vals[i] = process(vals[i])
+        for i, process, none_too in processors:
+            if none_too or vals[i] is not None:
+                vals[i] = process(vals[i])
         append(tuple(vals))
     conn.exec_driver_sql(plan.sql, params)
 

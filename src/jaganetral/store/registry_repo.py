@@ -160,3 +160,18 @@ def text_limits() -> dict[str, int]:
             if isinstance(length, int):
                 out[f"{table.name}.{column.name}"] = length
     return out
+
+
+def pending_owner_key(identifier: str) -> str:
+    """The key of an export owner's account named by NIP/number before that employee is registered."""
+    return f"pemilik-ekspor:{identifier}"
+
+
+def link_pending_owner(conn: Connection, identifiers: list[str], employee_id: int) -> int:
+    """Link accounts of exports imported with --account-of before this employee was registered."""
+    keys = [pending_owner_key(i) for i in identifiers if i]
+    if not keys:
+        return 0
+    result = conn.execute(update(accounts).where(accounts.c.key.in_(keys), accounts.c.employee_id.is_(None))
+                          .values(employee_id=employee_id))
+    return int(result.rowcount or 0)

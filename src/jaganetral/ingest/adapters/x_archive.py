@@ -16,7 +16,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any, ClassVar
 
 from jaganetral.detect.model import ActivityKind
@@ -51,6 +51,8 @@ def parse_time(value: object) -> dt.datetime | None:
     try:
         if m and m.group(1).lower() in MONTHS:
             mon, day, hh, mi, ss, sign, oh, om, year = m.groups()
+            if oh == "00" and om == "00":  # every archive writes +0000: already UTC, no conversion needed
+                return dt.datetime(int(year), MONTHS[mon.lower()], int(day), int(hh), int(mi), int(ss), tzinfo=dt.UTC)
             offset = dt.timedelta(hours=int(oh), minutes=int(om)) * (-1 if sign == "-" else 1)
             stamp = dt.datetime(int(year), MONTHS[mon.lower()], int(day), int(hh), int(mi), int(ss),
                                 tzinfo=dt.timezone(offset))
@@ -66,6 +68,11 @@ def _text(value: object) -> str:
 
 
 def _str(value: object) -> str | None:
+    kind = type(value)
+    if kind is str:  # the common cases first (isinstance with a union is slow)
+        return value or None  # type: ignore[return-value]
+    if kind is int:
+        return str(value)
     if isinstance(value, str | int) and not isinstance(value, bool) and str(value) != "":
         return str(value)
     return None
@@ -138,11 +145,15 @@ class XArchiveAdapter(Adapter):
 
     def read(self, source: SourceFile, sha256: str) -> Iterator[Record]:
         label = source.name
+        path = source.path or source.name  # as Adapter.where
         seen: set[str] = set()
+        one = None
         for kind, index, item in iter_ytd(source):
-            where = self.where(source, sha256, f"{label}[{index}]")
+            where = Provenance(sha256, path, f"{label}[{index}]")
+            if one is None:  # the data type is the file's global name: the same for every item
+                one = self._reader(kind)
             try:
-                key, record = self._one(kind, item, where)
+                key, record = one(item, where)
             except Skip as exc:
                 yield Quarantined(str(exc), where, _excerpt(item))
                 continue
@@ -154,16 +165,22 @@ class XArchiveAdapter(Adapter):
             yield record
 
     def _one(self, kind: str, item: object, where: Provenance) -> tuple[str | None, Record]:
+        return self._reader(kind)(item, where)
+
+    def _reader(self, kind: str) -> Callable[[object, Provenance], tuple[str | None, Record]]:
+        """What turns one item of a ``kind`` file into (in-file dedup key, record)."""
         if kind in TWEET_TYPES:
-            body = _unwrap(item, ("tweet", "deleted_tweet", "community_tweet"), accept_bare="id_str")
-            return self._tweet(body, where)
+            return lambda item, where: self._tweet(
+                _unwrap(item, ("tweet", "deleted_tweet", "community_tweet"), accept_bare="id_str"), where)
         if kind in NOTE_TYPES:
-            return self._note(_unwrap(item, ("noteTweet", "note_tweet"), accept_bare="noteTweetId"), where)
+            return lambda item, where: self._note(
+                _unwrap(item, ("noteTweet", "note_tweet"), accept_bare="noteTweetId"), where)
         if kind == "like":
-            return self._like(_unwrap(item, ("like",), accept_bare="tweetId"), where)
+            return lambda item, where: self._like(_unwrap(item, ("like",), accept_bare="tweetId"), where)
         if kind == "following":
-            return self._follow(_unwrap(item, ("following",), accept_bare="accountId"), where)
-        return None, Ignored(_category(kind), where)
+            return lambda item, where: self._follow(_unwrap(item, ("following",), accept_bare="accountId"), where)
+        category = _category(kind)
+        return lambda item, where: (None, Ignored(category, where))
 
     def _tweet(self, t: dict[str, Any], where: Provenance) -> tuple[str | None, Record]:
         tid = _str(t.get("id_str")) or _str(t.get("id"))
@@ -230,6 +247,9 @@ class XArchiveAdapter(Adapter):
 def _unwrap(item: object, wrappers: tuple[str, ...], accept_bare: str) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise Skip("rekaman bukan objek JSON")
+    inner = item.get(wrappers[0])
+    if type(inner) is dict:  # the usual wrapper
+        return inner
     for key in wrappers:
         inner = item.get(key)
         if isinstance(inner, dict):
