@@ -108,14 +108,14 @@ def store_batch(conn: Connection, import_id: int, records: list[RawActivity], qu
         add(activity_key(raw), raw)  # a record repeated in the batch is one activity
     keys = list(batch)
     stored = activity_repo.existing(conn, keys)
-    relink: list[int] = []
+    relink: dict[str, list[int]] = {}  # by platform: the owner's account differs per platform
     met: list[int] = []
     for key, old in stored.items():
         if old.seen_import != import_id:  # stored before this run, met for the first time in this run
             tally.duplicates += 1
             met.append(old.id)
             if old.account_id is None and batch[key].account is None and accounts.has_owner:
-                relink.append(old.id)
+                relink.setdefault(batch[key].platform, []).append(old.id)
     activity_repo.mark_seen(conn, met, import_id)
     judged = judgement_id(detector) if detector is not None else None
     rows: list[dict[str, Any]] = []
@@ -135,12 +135,11 @@ def store_batch(conn: Connection, import_id: int, records: list[RawActivity], qu
         })
         kinds[raw.kind] += 1
     activity_repo.insert_activities(conn, rows)
-    if relink:
-        owner_ids = {accounts.owner(conn, batch[k].platform, now) for k, s in stored.items() if s.id in relink}
-        for account_id in owner_ids - {None}:
-            assert account_id is not None
-            activity_repo.set_account(conn, relink, account_id)
-        tally.linked += len(relink)
+    for platform, ids in relink.items():
+        account_id = accounts.owner(conn, platform, now)
+        if account_id is not None:
+            activity_repo.set_account(conn, ids, account_id)
+            tally.linked += len(ids)
     if quarantined:
         activity_repo.insert_quarantine(conn, [{
             "source_sha256": q.provenance.sha256, "source_path": clean(q.provenance.path),

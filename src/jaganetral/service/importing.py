@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from jaganetral.detect.engine import Detector
-from jaganetral.detect.model import ACTIVITY_KINDS
+from jaganetral.detect.model import ACTIVITY_KINDS, WIB
 from jaganetral.ingest.adapters.base import Adapter
 from jaganetral.ingest.model import Ignored, Quarantined, RawActivity, UnreadableInput
 from jaganetral.ingest.nip import InvalidNip, parse_nip
@@ -121,7 +121,7 @@ def _owner(store: Store, identifier: str | None) -> tuple[int | None, str | None
 
 
 def today_in_indonesia() -> dt.date:
-    return now().astimezone(dt.timezone(dt.timedelta(hours=7))).date()
+    return now().astimezone(WIB).date()
 
 
 def _unrecognised_hint(names: list[str]) -> str:

@@ -10,11 +10,11 @@ round trip per row. The column types' own bind processors are applied, so what i
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, RowMapping, delete, func, select, update
+from sqlalchemy import Connection, RowMapping, delete, select, update
 
 from jaganetral.store.dialect import insert_ignoring
 from jaganetral.store.tables import activities, findings, quarantine
@@ -211,23 +211,3 @@ def to_judge(conn: Connection, after_id: int, limit: int, fingerprint: str | Non
     if fingerprint is not None:
         q = q.where((c.judged_pack.is_(None)) | (c.judged_pack != fingerprint))
     return list(conn.execute(q.order_by(c.id).limit(limit)).mappings())
-
-
-def counts_by_kind(conn: Connection) -> dict[str, int]:
-    q = select(activities.c.kind, func.count()).group_by(activities.c.kind)
-    return {kind: int(n) for kind, n in conn.execute(q)}
-
-
-def count(conn: Connection, table_name: str) -> int:
-    table = {"activities": activities, "quarantine": quarantine, "findings": findings}[table_name]
-    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
-
-
-def keys_of(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
-    id_list = list(ids)
-    out: dict[int, str] = {}
-    for start in range(0, len(id_list), IN_CHUNK):
-        part = id_list[start:start + IN_CHUNK]
-        for id_, key in conn.execute(select(activities.c.id, activities.c.key).where(activities.c.id.in_(part))):
-            out[id_] = key
-    return out

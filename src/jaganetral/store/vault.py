@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import shutil
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -113,9 +112,6 @@ class Vault:
                 return digest.hexdigest()
         except (OSError, KeyError, zipfile.BadZipFile, EOFError, ValueError):
             return None
-
-    def copy_out(self, sha256: str, dest: Path) -> None:
-        shutil.copyfile(self.path_of(sha256), dest)
 
 
 def _alive(pid: int) -> bool:
