@@ -16,7 +16,7 @@ from sqlalchemy.exc import StatementError
 from jaganetral.config import StoreSettings
 from jaganetral.service.store import Store, open_store
 from jaganetral.store.migrate import current_revision, head_revision, upgrade
-from jaganetral.store.tables import metadata
+from jaganetral.store.schema import metadata
 from jaganetral.store.types import UtcDateTime
 
 
