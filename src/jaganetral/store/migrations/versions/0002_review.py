@@ -134,6 +134,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_case_events_case_id'), ['case_id'], unique=False)
 
     # ### end Alembic commands ###
+    op.execute("INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, '" + '0' * 64 + "')")
 
 
 def downgrade() -> None:
