@@ -7,6 +7,7 @@ STAMP := $(VENV)/.jaganetral-installed
 .PHONY: demo test lint typecheck unit install clean
 
 # The demo data is synthetic (written for this repository): posts, a roster, two exports.
+# It ends by serving the web app on a throwaway database (Ctrl+C stops it; the logins are printed).
 demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/jaganetral scan demo/posts.jsonl --out out/demo-findings.jsonl --table
@@ -14,6 +15,7 @@ demo: $(STAMP)
 	$(BIN)/jaganetral registry import demo/roster.csv --data-dir out/demo-data
 	$(BIN)/jaganetral ingest demo/exports --data-dir out/demo-data --region basel --account-of 198703122010011001
 	$(BIN)/jaganetral evidence verify --data-dir out/demo-data
+	$(BIN)/jaganetral serve --demo --host 127.0.0.1 --port 8000
 
 # Runs all three checks and fails if any failed. pytest exits 5 when it collects no tests:
 # that counts as a failure too. The storage tests need PostgreSQL: .ci/ensure-postgres starts
