@@ -10,6 +10,7 @@ import pytest
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
+from integration.web.seed import PASSWORD, World, seed
 from jaganetral.config import StoreSettings
 from jaganetral.detect.engine import Detector
 from jaganetral.knowledge.loader import load_packs
@@ -18,7 +19,6 @@ from jaganetral.service.case_rules import CaseRules, load_case_rules
 from jaganetral.service.store import Store
 from jaganetral.web.app import create_app
 from jaganetral.web.settings import WebSettings
-from integration.web.seed import PASSWORD, World, seed
 
 SECRET = "uji-" + "k3y-acak-untuk-pengujian-saja-" * 2
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')

@@ -11,13 +11,13 @@ from collections.abc import Callable
 import pytest
 from fastapi.testclient import TestClient
 
+from integration.web.conftest import csrf_of
+from integration.web.seed import World
 from jaganetral.service import cases
 from jaganetral.service.case_rules import CaseRules
 from jaganetral.service.store import Store
 from jaganetral.service.users import viewer_for
 from jaganetral.store.tables_review import users
-from integration.web.conftest import csrf_of
-from integration.web.seed import World
 
 ROLES = ("admin", "pengawas", "verifikator", "pimpinan", "auditor")
 ALL = dict.fromkeys(ROLES, 200)

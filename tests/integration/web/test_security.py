@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from integration.web.conftest import csrf_of, login
+from integration.web.seed import PASSWORD, World
 from jaganetral.config import StoreSettings
 from jaganetral.service import review
 from jaganetral.service.store import Store
 from jaganetral.service.users import viewer_for
 from jaganetral.web.security import LoginLimiter
-from integration.web.conftest import csrf_of, login
-from integration.web.seed import PASSWORD, World
 
 
 @pytest.fixture
