@@ -20,7 +20,9 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from jaganetral.knowledge.base import KnowledgeBase
+from jaganetral.knowledge.procedure import Procedure, parse_procedure
 from jaganetral.knowledge.schema import AccountList, AnyPack, Catalogue, Contest
+from jaganetral.knowledge.workdays import HolidayCalendar, parse_calendar
 
 
 @dataclass(frozen=True)
@@ -149,3 +151,20 @@ def load_packs(paths: Iterable[str | Path] | None = None) -> KnowledgeBase:
         return KnowledgeBase.build(packs, fingerprint=digest.hexdigest()[:12])
     except ValueError as exc:
         raise PackError([PackProblem(", ".join(str(f) for f in files) or "(none)", None, "(packs)", str(exc))]) from exc
+
+
+def load_procedure(path: Path | None = None) -> Procedure:
+    """The case procedure: the built-in ``procedure.yaml``, or a file of the same shape."""
+    if path is not None:
+        return parse_procedure(path.read_text(encoding="utf-8"), str(path))
+    text = (resources.files("jaganetral.knowledge") / "procedure.yaml").read_text(encoding="utf-8")
+    return parse_procedure(text)
+
+
+def load_holidays(extra: Iterable[Path] = ()) -> HolidayCalendar:
+    """The built-in yearly holiday tables plus any extra YAML files (a later file wins on a date)."""
+    base = resources.files("jaganetral.knowledge") / "calendar"
+    texts = [(item.name, item.read_text(encoding="utf-8"))
+             for item in sorted(base.iterdir(), key=lambda p: p.name) if item.name.endswith(".yaml")]
+    texts += [(str(p), p.read_text(encoding="utf-8")) for p in extra]
+    return parse_calendar(texts)

@@ -1,14 +1,13 @@
 """The case procedure as data: states, who owns each step, what it needs, and its deadline.
 
-``procedure.yaml`` (shipped with the package, replaceable by a file of the same shape) is
-validated when loaded and fails loudly. The functions here are pure: they never read the clock.
+``procedure.yaml`` (shipped with the package, replaceable by a file of the same shape) is read by
+:func:`jaganetral.knowledge.loader.load_procedure`, validated here,
+and fails loudly. The functions here are pure: they never read the clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
-from pathlib import Path
 from typing import Literal
 
 import yaml
@@ -114,10 +113,3 @@ def parse_procedure(text: str, name: str = "procedure.yaml") -> Procedure:
         return Procedure.model_validate(data)
     except (ValidationError, ValueError, TypeError, yaml.YAMLError) as exc:
         raise ValueError(f"{name}: alur penanganan tidak sah: {exc}") from exc
-
-
-def load_procedure(path: Path | None = None) -> Procedure:
-    if path is not None:
-        return parse_procedure(path.read_text(encoding="utf-8"), str(path))
-    text = (resources.files("jaganetral.knowledge") / "procedure.yaml").read_text(encoding="utf-8")
-    return parse_procedure(text)

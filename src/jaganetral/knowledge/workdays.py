@@ -1,8 +1,9 @@
 """Working days: Monday to Friday, minus national holidays and cuti bersama from a yearly table.
 
-The tables are data (``calendar/<year>.yaml``), loaded by :func:`load_holidays`; the counting is
-pure. A year with no table counts weekends only, and :func:`add_days` says so (``complete`` False)
-so a front end can warn that the deadline may be early.
+The tables are data (``calendar/<year>.yaml``), read by
+:func:`jaganetral.knowledge.loader.load_holidays`; the counting is pure. A year with no table
+counts weekends only, and :func:`add_days` says so (``complete`` False) so a front end can warn
+that the deadline may be early.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 
 import yaml
 
@@ -87,12 +86,3 @@ def parse_calendar(texts: Iterable[tuple[str, str]]) -> HolidayCalendar:
         if not data.get("verified", False):
             unverified.add(year)
     return HolidayCalendar(days, frozenset(years), frozenset(unverified))
-
-
-def load_holidays(extra: Iterable[Path] = ()) -> HolidayCalendar:
-    """The built-in yearly tables plus any extra YAML files (a later file wins on a date)."""
-    base = resources.files("jaganetral.knowledge") / "calendar"
-    texts = [(item.name, item.read_text(encoding="utf-8"))
-             for item in sorted(base.iterdir(), key=lambda p: p.name) if item.name.endswith(".yaml")]
-    texts += [(str(p), p.read_text(encoding="utf-8")) for p in extra]
-    return parse_calendar(texts)

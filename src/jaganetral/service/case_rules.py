@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from jaganetral.config import Settings
 from jaganetral.detect.model import WIB
-from jaganetral.knowledge.loader import load_packs
-from jaganetral.knowledge.procedure import Procedure, SanctionOption, due_for, load_procedure
-from jaganetral.knowledge.workdays import Due, HolidayCalendar, load_holidays
+from jaganetral.knowledge.loader import load_holidays, load_packs, load_procedure
+from jaganetral.knowledge.procedure import Procedure, SanctionOption, due_for
+from jaganetral.knowledge.workdays import Due, HolidayCalendar
 
 
 @dataclass(frozen=True)

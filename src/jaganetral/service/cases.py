@@ -120,11 +120,16 @@ def is_overdue(case: RowMapping, today: dt.date) -> bool:
 
 def case_detail(store: Store, viewer: Viewer, case_id: int, rules: CaseRules) -> CaseDetail:
     """One case with its timeline; the view itself is recorded in the audit chain."""
-    with store.transaction() as conn:
-        row = _visible_case(conn, viewer, case_id)
-        append_event(conn, viewer.username, "kasus.lihat", "kasus", case_id, {"nomor": row["number"]})
-        events = case_repo.events(conn, case_id)
-        documents = case_repo.documents(conn, case_id)
+    try:
+        with store.transaction() as conn:
+            row = _visible_case(conn, viewer, case_id)
+            append_event(conn, viewer.username, "kasus.lihat", "kasus", case_id, {"nomor": row["number"]})
+            events = case_repo.events(conn, case_id)
+            documents = case_repo.documents(conn, case_id)
+    except Forbidden:
+        with store.transaction() as conn:  # a refused look is on the record too
+            append_event(conn, viewer.username, "kasus.akses_ditolak", "kasus", case_id, {"peran": viewer.role})
+        raise
     finding = review.finding_detail(store, viewer, row["finding_id"])
     sanctions = {k: v.label for k, v in rules.sanctions(row["violation"]).items()}
     return CaseDetail(row, finding, events, documents, is_overdue(row, today_wib(now())),

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from jaganetral.config import StoreSettings
 from integration.web.conftest import csrf_of, login
 from integration.web.seed import PASSWORD, World
+from jaganetral.config import StoreSettings
 
 
 @pytest.fixture
@@ -95,8 +95,8 @@ def test_the_audit_log_shows_events_and_verifies_the_chain(as_role: Callable[[st
 
 def test_admin_imports_a_roster(as_role: Callable[[str], TestClient], world: World) -> None:
     client = as_role("admin")
-    roster = ("NIP;Nama;Status;OPD;Kode OPD\n"
-              "199001152023212003;Sari Contoh;PPPK;Dinas Contoh Tiga;DCT\n").encode()
+    roster = (b"NIP;Nama;Status;OPD;Kode OPD\n"
+              b"199001152023212003;Sari Contoh;PPPK;Dinas Contoh Tiga;DCT\n")
     r = client.post("/registri", data={"csrf_token": csrf_of(client, "/registri")},
                     files={"berkas": ("pegawai.csv", roster, "text/csv")})
     assert r.status_code == 200, r.text
