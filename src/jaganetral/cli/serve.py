@@ -76,7 +76,9 @@ def _serve(settings: WebSettings, store: Store, detector: Detector, host: str, p
     from jaganetral.web.app import create_app
 
     try:
-        uvicorn.run(create_app(settings, store, detector=detector), host=host, port=port, log_level="info")
+        app = create_app(settings, store, detector=detector)
+        app.state.rules()  # loaded before listening: the first requests must not wait for the packs
+        uvicorn.run(app, host=host, port=port, log_level="info")
     finally:
         store.close()
     return EXIT_OK

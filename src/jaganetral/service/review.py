@@ -33,6 +33,9 @@ from jaganetral.store.tables_review import cases, finding_reviews
 
 QueueFilter = QueueQuery
 MIN_REASON = 5
+# The queue counts matching findings up to here, then says "more than": an exact count of a
+# filtered queue reads every current finding's activity, on each page view.
+COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class QueuePage:
     total: int
     limit: int
     offset: int
+    exact: bool = True  # False: more than ``total`` findings match (counting stopped at COUNT_CAP)
 
 
 @dataclass(frozen=True)
@@ -60,12 +64,14 @@ class Dashboard:
 
 
 def queue(store: Store, viewer: Viewer, q: QueueFilter | None = None, limit: int = 50,
-          offset: int = 0) -> QueuePage:
+          offset: int = 0, count_cap: int | None = COUNT_CAP) -> QueuePage:
+    """A page of the queue; the total is exact up to ``count_cap`` (None: always exact)."""
     limit = max(1, min(limit, 500))
     with store.read() as conn:
-        rows, total = review_repo.queue(conn, q or QueueQuery(), agency_clause(viewer, employees.c.agency_id),
-                                        limit, max(0, offset))
-    return QueuePage(rows, total, limit, offset)
+        rows, total, exact = review_repo.queue(conn, q or QueueQuery(),
+                                               agency_clause(viewer, employees.c.agency_id),
+                                               limit, max(0, offset), count_cap)
+    return QueuePage(rows, total, limit, offset, exact)
 
 
 def _visible_finding(conn: Connection, viewer: Viewer, finding_id: int) -> RowMapping:

@@ -21,6 +21,7 @@ from sqlalchemy import (
     literal_column,
     select,
 )
+from sqlalchemy.sql.util import find_tables
 
 from jaganetral.store.tables import (
     accounts,
@@ -86,14 +87,50 @@ QUEUE_COLUMNS = (
 )
 
 
-def queue(conn: Connection, q: QueueQuery, scope: ColumnElement[bool], limit: int,
-          offset: int) -> tuple[list[RowMapping], int]:
+def queue(conn: Connection, q: QueueQuery, scope: ColumnElement[bool], limit: int, offset: int,
+          count_cap: int | None = None) -> tuple[list[RowMapping], int, bool]:
+    """One page of the queue, the number of matching findings and whether that number is exact.
+
+    With ``count_cap``, counting stops after ``max(count_cap, offset + limit) + 1`` matches: the
+    total is then that many minus one and not exact ("more than"). A filter on the platform or the
+    agency otherwise has to visit every current finding's activity (a million-row table) per page.
+    """
     cond = _where(q, scope)
     rows = conn.execute(_joined(QUEUE_COLUMNS).where(and_(*cond))
                         .order_by(findings.c.score.desc(), findings.c.id.desc())
                         .limit(limit).offset(offset)).mappings().all()
-    total = conn.execute(_joined([func.count()]).where(and_(*cond))).scalar_one()
-    return list(rows), int(total)
+    stop = None if count_cap is None else max(count_cap, offset + limit) + 1
+    total = int(conn.execute(_counted(cond, stop)).scalar_one())
+    if stop is not None and total >= stop:
+        return list(rows), stop - 1, False
+    return list(rows), total, True
+
+
+def _counted(cond: list[ColumnElement[bool]], stop: int | None = None) -> Select[Any]:
+    """``count(*)`` of the queue (of its first ``stop`` rows), joining only the tables that the
+    conditions use.
+
+    Every join of :func:`_joined` is to one row at most (activity_id is a required foreign key, the
+    others are outer joins on a key), so leaving out an unused one never changes the count; it
+    spares the default queue's count a scan of all activities.
+    """
+    used = {t for c in cond for t in find_tables(c, check_columns=True)}
+    for table, parent in ((agencies, employees), (employees, accounts), (accounts, activities)):
+        if table in used:
+            used.add(parent)
+    source: Any = findings
+    if activities in used:
+        source = source.join(activities, activities.c.id == findings.c.activity_id)
+    for table, on in ((accounts, accounts.c.id == activities.c.account_id),
+                      (employees, employees.c.id == accounts.c.employee_id),
+                      (agencies, agencies.c.id == employees.c.agency_id),
+                      (finding_reviews, finding_reviews.c.finding_id == findings.c.id)):
+        if table in used:
+            source = source.outerjoin(table, on)
+    if stop is None:
+        return select(func.count()).select_from(source).where(and_(*cond))
+    first = select(findings.c.id).select_from(source).where(and_(*cond)).limit(stop).subquery()
+    return select(func.count()).select_from(first)
 
 
 def finding(conn: Connection, finding_id: int) -> RowMapping | None:

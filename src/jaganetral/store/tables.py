@@ -125,7 +125,7 @@ activities = Table(
     Column("key", String(32), nullable=False, unique=True),  # dedup key (see service.dedup)
     Column("platform", String(30), nullable=False),
     Column("kind", String(12), nullable=False),
-    Column("account_id", ForeignKey("accounts.id"), index=True),  # None: owner of an unlinked export
+    Column("account_id", ForeignKey("accounts.id")),  # None: owner of an unlinked export
     Column("created_at", UtcDateTime, index=True),
     Column("text", Text, nullable=False),
     Column("target_text", Text),
@@ -178,6 +178,13 @@ findings = Table(
 Index("ix_accounts_platform_handle", accounts.c.platform, accounts.c.handle)
 Index("ix_accounts_platform_numeric_id", accounts.c.platform, accounts.c.numeric_id)
 Index("ix_findings_current_activity", findings.c.current, findings.c.activity_id)
+# The review queue: current findings by score (read backwards for ORDER BY score DESC, id DESC, so a
+# page stops after its rows instead of sorting every finding); partial, so retired ones cost nothing.
+Index("ix_findings_queue", findings.c.score, findings.c.id,
+      postgresql_where=findings.c.current.is_(True), sqlite_where=findings.c.current.is_(True))
+# An account's activities; with the id in the index, the agency-scoped count (employees -> accounts
+# -> activities -> findings) reads no activity rows (index-only scan).
+Index("ix_activities_account_id_id", activities.c.account_id, activities.c.id)
 
 rescans = Table(
     "rescans", metadata,

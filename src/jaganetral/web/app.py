@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
+import threading
+from collections.abc import Callable
 from importlib import resources
+from typing import TypeVar
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,6 +26,7 @@ from jaganetral.web.security import LoginLimiter, SecurityHeaders, csrf_protect
 from jaganetral.web.settings import WebSettings
 from jaganetral.web.templating import make_environment, render
 
+T = TypeVar("T")
 STATUS_TITLES = {400: "Permintaan tidak dapat diproses", 401: "Perlu masuk", 403: "Akses ditolak",
                  404: "Tidak ditemukan", 405: "Metode tidak diizinkan", 413: "Berkas terlalu besar",
                  422: "Isian tidak sah", 429: "Terlalu banyak percobaan"}
@@ -39,13 +42,10 @@ def create_app(settings: WebSettings, store: Store | None = None, *, detector: D
     app.state.jinja = make_environment()
     app.state.limiter = LoginLimiter(settings.login_max_failures, settings.login_window)
 
-    @cache
-    def the_rules() -> CaseRules:
-        return rules if rules is not None else load_case_rules()
-
-    @cache
-    def the_detector() -> Detector:
-        return detector if detector is not None else build_detector(load_settings())
+    # Loaded on first use, once: concurrent first requests wait for one load (the packs take
+    # seconds to parse; 20 threads parsing them at once under the GIL took tens of seconds).
+    the_rules = once(lambda: rules if rules is not None else load_case_rules())
+    the_detector = once(lambda: detector if detector is not None else build_detector(load_settings()))
 
     app.state.rules = the_rules
     app.state.jobs = ImportJobs(app.state.store, the_detector, settings.uploads)
@@ -58,6 +58,20 @@ def create_app(settings: WebSettings, store: Store | None = None, *, detector: D
         app.include_router(module.router)
     _handlers(app)
     return app
+
+
+def once(make: Callable[[], T]) -> Callable[[], T]:
+    """``make()`` called at most once, even by concurrent first callers; its value afterwards."""
+    lock = threading.Lock()
+    made: list[T] = []
+
+    def get() -> T:
+        if not made:
+            with lock:
+                if not made:
+                    made.append(make())
+        return made[0]
+    return get
 
 
 def error_page(request: Request, status: int, message: str) -> Response:

@@ -35,7 +35,7 @@ def queue(request: Request, viewer: CurrentUser, store: StoreDep, rules: RulesDe
     query = urlencode({k: v for k, v in filters.items() if v})
     return render(request, "findings.html", {
         "page": page, "filters": filters, "query": query, "halaman": halaman,
-        "pages": max(1, -(-page.total // PAGE)), "agencies": review.agencies(store, viewer),
+        "pages": max(1, -(-page.total // PAGE)), "more": not page.exact, "agencies": review.agencies(store, viewer),
         "forms": rules.forms, "platforms": PLATFORMS, "statuses": STATUSES,
         "here": request.url.path + (f"?{request.url.query}" if request.url.query else "")})
 
