@@ -1,7 +1,8 @@
 """The load generator of ``bench/review_load.py``: N threads, one logged-in ``httpx.Client`` each.
 
 ``run_clients(spec)`` runs in a child process of the benchmark (so its CPU is its own) and returns
-the latency of every measured request as ``[milliseconds, ok]``, per scenario. A request is ok when
+the latency of every measured request as ``[milliseconds, ok]``, per scenario. With ``think`` > 0
+each client pauses 0.5-1.5 x think seconds before each request (a person reading the page). A request is ok when
 the answer is 200 and a whole page (a redirect to the login page is an error).
 """
 
@@ -61,8 +62,10 @@ def login(client: httpx.Client, username: str, password: str) -> None:
 
 
 def _loop(client: httpx.Client, pick: Pick, rng: random.Random, start: float, stop: float,
-          out: list[tuple[str, float, bool]]) -> None:
+          out: list[tuple[str, float, bool]], think: float) -> None:
     while True:
+        if think > 0:  # a person reading the page: 0.5-1.5 x think seconds
+            time.sleep(think * rng.uniform(0.5, 1.5))
         name, path = pick(rng)
         t0 = time.monotonic()
         if t0 >= stop:
@@ -77,11 +80,12 @@ def _loop(client: httpx.Client, pick: Pick, rng: random.Random, start: float, st
             out.append((name, (t1 - t0) * 1000, ok))
 
 
-def _phase(clients: list[tuple[httpx.Client, Pick]], warmup: float, seconds: float) -> list[tuple[str, float, bool]]:
+def _phase(clients: list[tuple[httpx.Client, Pick]], warmup: float, seconds: float,
+           think: float = 0.0) -> list[tuple[str, float, bool]]:
     results: list[list[tuple[str, float, bool]]] = [[] for _ in clients]
     start = time.monotonic() + warmup
     stop = start + seconds
-    threads = [threading.Thread(target=_loop, args=(c, pick, random.Random(i), start, stop, results[i]))
+    threads = [threading.Thread(target=_loop, args=(c, pick, random.Random(i), start, stop, results[i], think))
                for i, (c, pick) in enumerate(clients)]
     for t in threads:
         t.start()
@@ -109,7 +113,7 @@ def run_clients(spec: dict[str, Any]) -> dict[str, Any]:
         else:
             login(client, staff[i % 4], spec["password"])
             clients.append((client, _staff_request))
-    samples = _phase(clients, float(spec["warmup"]), float(spec["duration"]))
+    samples = _phase(clients, float(spec["warmup"]), float(spec["duration"]), float(spec["think"]))
     for client, _ in anonymous + clients:
         client.close()
     queue: dict[str, list[tuple[float, bool]]] = {}
