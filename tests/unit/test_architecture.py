@@ -1,6 +1,7 @@
 """Layering of the package, checked on the source with ``ast``.
 
     knowledge, detect  →  pure: data and functions, no I/O, no clock
+    reports            →  pure renderers (data in, bytes out): no store/service/front ends, no clock
     ingest             →  may use knowledge/detect
     store              →  may use knowledge/detect/ingest
     service            →  the only way in for front ends
@@ -29,6 +30,7 @@ FORBIDDEN_LAYERS: dict[str, set[str]] = {
     "detect": {"ingest", "store", "service", "web", "cli", "config"},
     "ingest": {"store", "service", "web", "cli"},
     "store": {"service", "web", "cli"},
+    "reports": {"ingest", "store", "service", "web", "cli", "config"},
     "cli": {"detect", "store"},
     "web": {"detect", "store"},
 }
@@ -126,6 +128,15 @@ def io_violations(source: str, module: str, rel: str, is_package: bool = False) 
     return out
 
 
+def clock_violations(source: str, module: str) -> list[str]:
+    """Clock reads in reports/: a report shows the times it is given (``generated_at``), never now()."""
+    if layer_of(module) != "reports":
+        return []
+    return [f"{module}:{node.lineno} calls .{node.func.attr}() (no clock in reports)"
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in CLOCK_CALLS]
+
+
 def _sources() -> list[tuple[str, str, str, bool]]:
     out = []
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -151,6 +162,18 @@ def test_module_respects_layers(rel, module, source, is_package):
 @pytest.mark.parametrize(("rel", "module", "source", "is_package"), SOURCES, ids=[s[0] for s in SOURCES])
 def test_core_modules_do_no_io(rel, module, source, is_package):
     assert io_violations(source, module, rel, is_package) == []
+
+
+@pytest.mark.parametrize(("rel", "module", "source", "is_package"), SOURCES, ids=[s[0] for s in SOURCES])
+def test_reports_read_no_clock(rel, module, source, is_package):
+    assert clock_violations(source, module) == []
+
+
+def test_report_checks_can_fail():
+    assert layer_violations("from jaganetral.store import db\n", "jaganetral.reports.case_pdf")
+    assert layer_violations("from ..service import x\n", "jaganetral.reports.case_pdf")
+    assert clock_violations("import datetime as dt\nx = dt.datetime.now()\n", "jaganetral.reports.model")
+    assert not layer_violations("from jaganetral.detect.model import WIB\n", "jaganetral.reports.text")
 
 
 # --- The checks themselves must be able to fail --------------------------------------------------

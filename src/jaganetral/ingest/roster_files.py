@@ -98,8 +98,8 @@ def _csv_rows(path: Path, score: HeaderScore) -> Rows:
 
 def _xlsx_sheets(path: Path) -> Generator[tuple[str, Rows], None, None]:
     """Each worksheet's name and rows; errors of openpyxl become RosterError."""
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     errors = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError, EOFError)
 
