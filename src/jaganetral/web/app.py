@@ -19,7 +19,18 @@ from jaganetral.service.scanning import Detector, build_detector
 from jaganetral.service.store import Store, open_store
 from jaganetral.web.deps import LoginRequired
 from jaganetral.web.jobs import ImportJobs
-from jaganetral.web.routes import audit, auth, cases, dashboard, findings, imports, people, registry, users
+from jaganetral.web.routes import (
+    audit,
+    auth,
+    cases,
+    dashboard,
+    findings,
+    imports,
+    people,
+    registry,
+    reports,
+    users,
+)
 from jaganetral.web.security import LoginLimiter, SecurityHeaders, csrf_protect
 from jaganetral.web.settings import WebSettings
 from jaganetral.web.templating import make_environment, render
@@ -54,7 +65,7 @@ def create_app(settings: WebSettings, store: Store | None = None, *, detector: D
     app.add_middleware(SecurityHeaders)
     static = resources.files("jaganetral.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (auth, dashboard, findings, cases, people, registry, imports, audit, users):
+    for module in (auth, dashboard, findings, cases, people, reports, registry, imports, audit, users):
         app.include_router(module.router)
     _handlers(app)
     return app
