@@ -31,7 +31,7 @@ from jaganetral.web.routes import (
     reports,
     users,
 )
-from jaganetral.web.security import LoginLimiter, SecurityHeaders, csrf_protect
+from jaganetral.web.security import LoginLimiter, RevokedSessions, SecurityHeaders, csrf_protect
 from jaganetral.web.settings import WebSettings
 from jaganetral.web.templating import make_environment, render
 
@@ -49,6 +49,7 @@ def create_app(settings: WebSettings, store: Store | None = None, *, detector: D
     app.state.store = store if store is not None else open_store(settings.store)
     app.state.jinja = make_environment()
     app.state.limiter = LoginLimiter(settings.login_max_failures, settings.login_window)
+    app.state.revoked = RevokedSessions(settings.session_max_age)
 
     @cache
     def the_rules() -> CaseRules:
