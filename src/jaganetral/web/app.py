@@ -21,8 +21,19 @@ from jaganetral.service.scanning import Detector, build_detector
 from jaganetral.service.store import Store, open_store
 from jaganetral.web.deps import LoginRequired
 from jaganetral.web.jobs import ImportJobs
-from jaganetral.web.routes import audit, auth, cases, dashboard, findings, imports, people, registry, users
-from jaganetral.web.security import LoginLimiter, SecurityHeaders, csrf_protect
+from jaganetral.web.routes import (
+    audit,
+    auth,
+    cases,
+    dashboard,
+    findings,
+    imports,
+    people,
+    registry,
+    reports,
+    users,
+)
+from jaganetral.web.security import LoginLimiter, RevokedSessions, SecurityHeaders, csrf_protect
 from jaganetral.web.settings import WebSettings
 from jaganetral.web.templating import make_environment, render
 
@@ -41,6 +52,7 @@ def create_app(settings: WebSettings, store: Store | None = None, *, detector: D
     app.state.store = store if store is not None else open_store(settings.store)
     app.state.jinja = make_environment()
     app.state.limiter = LoginLimiter(settings.login_max_failures, settings.login_window)
+    app.state.revoked = RevokedSessions(settings.session_max_age)
 
     # Loaded on first use, once: concurrent first requests wait for one load (the packs take
     # seconds to parse; 20 threads parsing them at once under the GIL took tens of seconds).
@@ -54,7 +66,7 @@ def create_app(settings: WebSettings, store: Store | None = None, *, detector: D
     app.add_middleware(SecurityHeaders)
     static = resources.files("jaganetral.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (auth, dashboard, findings, cases, people, registry, imports, audit, users):
+    for module in (auth, dashboard, findings, cases, people, reports, registry, imports, audit, users):
         app.include_router(module.router)
     _handlers(app)
     return app

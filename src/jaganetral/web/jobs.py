@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import shutil
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,14 +47,16 @@ class ImportJobs:
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
 
-    def start(self, actor: str, uploads: list[tuple[str, bytes]], owner: str | None) -> ImportJob:
+    def new_folder(self) -> Path:
+        """A fresh folder for one upload's files (removed when its import ends)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix="impor-", dir=self.folder))
+
+    def start(self, actor: str, target: Path, owner: str | None) -> ImportJob:
+        """Import every file in ``target`` in a background thread."""
         with self._lock:
-            job = ImportJob(next(self._ids), actor, [name for name, _ in uploads], now())
+            job = ImportJob(next(self._ids), actor, sorted(p.name[4:] for p in target.iterdir()), now())
             self._jobs[job.id] = job
-        target = self.folder / f"impor-{job.started_at:%Y%m%d%H%M%S}-{job.id}"
-        target.mkdir(parents=True, exist_ok=True)
-        for name, data in uploads:
-            (target / name).write_bytes(data)
         thread = threading.Thread(target=self._run, args=(job, target, owner), name=f"impor-{job.id}", daemon=True)
         thread.start()
         return job

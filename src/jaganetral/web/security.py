@@ -5,6 +5,7 @@
   Logging in clears it and issues a new session id and CSRF token (no session fixation).
 * CSRF: every POST (and any other unsafe method) must carry the session's token, in the form field
   ``csrf_token`` or the ``X-CSRF-Token`` header; otherwise 403 and nothing runs.
+* Logging out revokes the session id in this process, so a copied cookie stops working too.
 * Login rate limit: ``max_failures`` failed logins per username and address within ``window`` seconds.
 """
 
@@ -62,12 +63,41 @@ def start_session(request: Request, user_id: int) -> None:
 
 
 def end_session(request: Request) -> None:
+    """Log out: the session id is revoked (a copy of the old cookie no longer works), then cleared."""
+    sid = request.session.get("sid")
+    if isinstance(sid, str):
+        revoked: RevokedSessions = request.app.state.revoked
+        revoked.revoke(sid)
     request.session.clear()
 
 
 def session_user_id(request: Request) -> int | None:
     uid = request.session.get("uid")
-    return uid if isinstance(uid, int) else None
+    sid = request.session.get("sid")
+    revoked: RevokedSessions = request.app.state.revoked
+    if not isinstance(uid, int) or not isinstance(sid, str) or revoked.is_revoked(sid):
+        return None
+    return uid
+
+
+class RevokedSessions:
+    """Session ids logged out before their cookie expires (in this process; kept until the cookie would expire)."""
+
+    def __init__(self, ttl: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl, self.clock = ttl, clock
+        self._until: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def revoke(self, sid: str) -> None:
+        with self._lock:
+            now = self.clock()
+            self._until = {k: t for k, t in self._until.items() if t > now}
+            self._until[sid] = now + self.ttl
+
+    def is_revoked(self, sid: str) -> bool:
+        with self._lock:
+            until = self._until.get(sid)
+            return until is not None and until > self.clock()
 
 
 async def csrf_protect(request: Request) -> None:

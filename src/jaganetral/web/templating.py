@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from jaganetral.reports.text import kind_label, stance_label
 from jaganetral.service.access import ROLE_LABELS, Viewer
 from jaganetral.web.highlight import highlight
 from jaganetral.web.security import CSRF_FIELD, csrf_token, take_flashes
@@ -49,7 +50,8 @@ def make_environment() -> Environment:
     folder = resources.files("jaganetral.web") / "templates"
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(waktu=waktu, tanggal=tanggal, skor=skor, highlight=highlight)
+    env.filters.update(waktu=waktu, tanggal=tanggal, skor=skor, highlight=highlight, jenis=kind_label,
+                       sikap=stance_label)
     env.globals["ROLE_LABELS"] = ROLE_LABELS
     return env
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -54,3 +55,23 @@ def test_serve_refuses_to_start_without_a_secret(tmp_path: Path, monkeypatch: py
     monkeypatch.setenv("JN_SECRET_KEY", "changethis")
     assert main(["serve", "--data-dir", str(tmp_path)]) == 2
     assert "nilai bawaan" in capsys.readouterr().err
+
+
+def test_the_demo_world_has_findings_and_one_login_per_role(tmp_path: Path) -> None:
+    from jaganetral.config import load_settings
+    from jaganetral.service.demo import prepare_demo
+    from jaganetral.service.scanning import build_detector
+
+    demo = Path(__file__).resolve().parents[3] / "demo"
+    store = open_store(StoreSettings(data_dir=tmp_path / "data"))
+    try:
+        world = prepare_demo(store, demo, build_detector(load_settings(region="basel")), dt.date(2026, 1, 5))
+        assert world.roster.applied and world.imported.tally.findings > 0
+        assert sorted(login.role for login in world.logins) == sorted(
+            ["admin", "pengawas", "verifikator", "pimpinan", "auditor"])
+        for login in world.logins:
+            viewer = users.authenticate(store, login.username, login.password)
+            assert viewer is not None and viewer.role == login.role
+            assert (viewer.agency_ids is not None) == (login.role == "pimpinan")
+    finally:
+        store.close()

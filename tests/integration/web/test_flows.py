@@ -144,3 +144,20 @@ def test_admin_manages_users(as_role: Callable[[str], TestClient], app_factory: 
         assert other.get("/pengguna").status_code == 403
     assert "pimpinan2" in client.get("/pengguna").text
     assert PASSWORD not in client.get("/pengguna").text
+
+
+def test_reports_download_as_pdf_and_xlsx(as_role: Callable[[str], TestClient], world: World) -> None:
+    client = as_role("verifikator")
+    r = post(client, "/temuan/kasus", {"temuan": str(world.findings_a[0])})
+    case_url = r.headers["location"]  # type: ignore[attr-defined]
+    assert "laporan.pdf" in client.get(case_url).text
+    pdf = client.get(f"{case_url}/laporan.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.headers["content-type"] == "application/pdf" and "attachment" in pdf.headers["content-disposition"]
+    recap = client.get("/rekap.pdf?dari=2024-02-01&sampai=2024-02-29")
+    assert recap.status_code == 200 and recap.content.startswith(b"%PDF")
+    sheet = client.get("/rekap.xlsx?dari=2024-02-01&sampai=2024-02-29")
+    assert sheet.status_code == 200 and sheet.content.startswith(b"PK")
+    assert client.get("/rekap.xlsx?dari=2024-03-01&sampai=2024-02-01").status_code == 400
+    auditor = as_role("auditor")
+    assert "kasus.laporan" in auditor.get("/audit").text

@@ -50,6 +50,13 @@ def get_table(w: World, case_a: int, case_b: int) -> list[tuple[str, dict[str, i
         (f"/kasus/{case_a}", ALL),
         (f"/kasus/{case_b}", scoped),
         ("/kasus/999999", dict.fromkeys(ROLES, 404)),
+        (f"/kasus/{case_a}/laporan.pdf", ALL),
+        (f"/kasus/{case_b}/laporan.pdf", scoped),
+        ("/kasus/999999/laporan.pdf", dict.fromkeys(ROLES, 404)),
+        ("/rekap.pdf?dari=2024-01-01&sampai=2024-12-31", ALL),
+        ("/rekap.xlsx", ALL),
+        (f"/rekap.xlsx?opd={w.agency_b}", ALL),  # a pimpinan's recap stays inside their agencies
+        ("/rekap.pdf?dari=kemarin", dict.fromkeys(ROLES, 400)),
         (f"/pegawai/{w.employee_a}", ALL),
         (f"/pegawai/{w.employee_b}", scoped),
         ("/pegawai/999999", dict.fromkeys(ROLES, 404)),
@@ -103,7 +110,7 @@ def test_every_route_for_role(role: str, as_role: Callable[[str], TestClient], s
 
 def test_anonymous_html_gets_are_sent_to_login(client: TestClient, world: World) -> None:
     for path in ("/", "/temuan", f"/temuan/{world.findings_a[0]}", "/kasus", "/registri", "/impor", "/audit",
-                 "/pengguna", f"/pegawai/{world.employee_a}", f"/opd/{world.agency_a}"):
+                 "/pengguna", f"/pegawai/{world.employee_a}", f"/opd/{world.agency_a}", "/rekap.pdf", "/rekap.xlsx"):
         r = client.get(path)
         assert r.status_code == 303, path
         assert r.headers["location"].startswith("/login?next=%2F"), path

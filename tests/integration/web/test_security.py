@@ -166,3 +166,11 @@ def test_a_tampered_session_cookie_is_ignored(client: TestClient, world: World) 
     value = client.cookies.get("jn_sesi") or ""
     client.cookies.set("jn_sesi", value[:-3] + ("AAA" if not value.endswith("AAA") else "BBB"))
     assert client.get("/").status_code == 303
+
+
+def test_a_copy_of_the_cookie_stops_working_after_logout(client: TestClient, world: World) -> None:
+    login(client, "admin")
+    stolen = client.cookies.get("jn_sesi") or ""
+    assert client.post("/logout", data={"csrf_token": csrf_of(client, "/")}).status_code == 303
+    client.cookies.set("jn_sesi", stolen)
+    assert client.get("/").status_code == 303

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
@@ -12,6 +13,7 @@ from jaganetral.web.jobs import ImportJobs
 from jaganetral.web.templating import render
 
 router = APIRouter()
+CHUNK = 1024 * 1024
 
 
 def _jobs(request: Request) -> ImportJobs:
@@ -33,20 +35,27 @@ def page(request: Request, viewer: ImportUser) -> Response:
 @router.post("/impor")
 def upload(request: Request, viewer: ImportUser, settings: SettingsDep,
            berkas: Annotated[list[UploadFile], File()], pemilik: Annotated[str, Form()] = "") -> Response:
-    uploads: list[tuple[str, bytes]] = []
+    jobs = _jobs(request)
+    folder = jobs.new_folder()
     total = 0
-    for i, item in enumerate(berkas):
-        if not item.filename:
-            continue
-        data = item.file.read(settings.max_upload + 1)
-        total += len(data)
-        if total > settings.max_upload:
-            raise HTTPException(status_code=413, detail="berkas yang diunggah terlalu besar")
-        uploads.append((_clean_name(item.filename, i), data))
-    if not uploads:
-        return render(request, "imports.html", {"jobs": _jobs(request).recent(),
+    try:
+        for i, item in enumerate(berkas):
+            if not item.filename:
+                continue
+            with (folder / _clean_name(item.filename, i)).open("wb") as out:
+                while chunk := item.file.read(CHUNK):
+                    total += len(chunk)
+                    if total > settings.max_upload:
+                        raise HTTPException(status_code=413, detail="berkas yang diunggah terlalu besar")
+                    out.write(chunk)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if not any(folder.iterdir()):
+        shutil.rmtree(folder, ignore_errors=True)
+        return render(request, "imports.html", {"jobs": jobs.recent(),
                                                 "error": "pilih paling sedikit satu berkas ekspor"}, status=400)
-    job = _jobs(request).start(viewer.username, uploads, pemilik.strip() or None)
+    job = jobs.start(viewer.username, folder, pemilik.strip() or None)
     return RedirectResponse(f"/impor/{job.id}", status_code=303)
 
 
