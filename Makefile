@@ -20,9 +20,11 @@ demo: $(STAMP)
 # Runs all three checks and fails if any failed. pytest exits 5 when it collects no tests:
 # that counts as a failure too. The storage tests need PostgreSQL: .ci/ensure-postgres starts
 # Debian's server (installing it if needed) when none answers at $$JN_TEST_DATABASE_URL or 127.0.0.1:5432.
+# The browser tests (tests/browser, Playwright) need Debian's Chromium: .ci/ensure-chromium installs it.
 test: $(STAMP)
 	@status=0; \
 	echo "== postgresql"; ./.ci/ensure-postgres || status=1; \
+	echo "== chromium"; ./.ci/ensure-chromium || status=1; \
 	echo "== ruff"; $(BIN)/ruff check src tests bench || status=1; \
 	echo "== mypy"; $(BIN)/mypy || status=1; \
 	echo "== pytest"; $(BIN)/pytest || status=1; \

@@ -245,7 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\nserver peak RSS (VmHWM): {rss['VmHWM']:.1f} MiB (now {rss['VmRSS']:.1f} MiB)")
         print(f"queue p95 per run (ms): {', '.join(f'{p:.1f}' for p in p95s)}; median {median:.1f}")
         print(f"bar: queue p95 < {BAR_P95_MS:.0f} ms at {args.users} users, think {args.think:g} s "
-              f"({args.activities:,} activities, {args.findings:,} findings, PostgreSQL): {'met' if median < BAR_P95_MS else 'NOT MET'}; "
+              f"({args.activities:,} activities, {args.findings:,} findings, PostgreSQL): "
+              f"{'met' if median < BAR_P95_MS else 'NOT MET'}; "
               f"errors: {errors}")
         return 0 if median < BAR_P95_MS and errors == 0 else 1
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import and_, select, true
+from sqlalchemy import and_, func, select, true
 
 from integration.review.seed import World
 from jaganetral.service import review
@@ -42,6 +42,6 @@ def test_count_leaves_out_joins_no_condition_uses(store: Store, world: World) ->
     with store.read() as conn:  # the same numbers as counting over every join
         for q in (QueueQuery(), QueueQuery(agency_id=world.agency_a), QueueQuery(platform="x", status="semua")):
             cond = review_repo._where(q, true())
-            full = conn.execute(review_repo._joined([review_repo.func.count()]).where(and_(*cond))).scalar_one()
+            full = conn.execute(review_repo._joined([func.count()]).where(and_(*cond))).scalar_one()
             assert conn.execute(review_repo._counted(cond)).scalar_one() == full
             assert conn.execute(select(review_repo._counted(cond, 2).subquery().c[0])).scalar_one() == min(full, 2)
