@@ -13,15 +13,16 @@ from __future__ import annotations
 import json
 import operator
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
-from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Connection, RowMapping, delete, select, update
 
 from jaganetral.store.dialect import insert_ignoring
 from jaganetral.store.tables import activities, findings, quarantine
 
+T = TypeVar("T")
 IN_CHUNK = 500  # keys per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
 
 
@@ -40,7 +41,7 @@ def _postgres(conn: Connection) -> bool:
     return conn.dialect.name == "postgresql"
 
 
-@cache
+@lru_cache(maxsize=64)
 def _marks(n: int) -> str:
     return ",".join("?" * n)
 
@@ -65,10 +66,8 @@ def existing(conn: Connection, keys: Sequence[str], key64s: Sequence[int] | None
     if _qmark(conn):  # the rows as one JSON array: one call into SQLite (GIL released) instead of one per row
         query = (f'SELECT json_group_array(json_array("key", id, seen_import, account_id)) FROM {activities.name} '
                  "WHERE key64 IN ({})")
-        chunk = _sqlite_max_params(conn)
-        for start in range(0, len(numbers), chunk):
-            part = numbers[start:start + chunk]
-            found = conn.exec_driver_sql(query.format(_marks(len(part))), tuple(part)).scalar_one()
+        for in_list in _in_lists(numbers, _sqlite_max_params(conn)):
+            found = conn.exec_driver_sql(query.format(_marks(len(in_list))), in_list).scalar_one()
             for key, id_, seen, account_id in json.loads(found):
                 if key in wanted:
                     out[key] = Stored(id_, seen, account_id)
@@ -106,11 +105,9 @@ _PG_LOCK = 0x4A4E_4143_5456  # "JNACTV": one lock for the activities table
 def mark_seen(conn: Connection, ids: Sequence[int], import_id: int) -> None:
     """Note that this run met these stored activities (so a repeat later in the run is not counted again)."""
     if _qmark(conn):
-        chunk = _sqlite_max_params(conn) - 1
-        for start in range(0, len(ids), chunk):
-            part = ids[start:start + chunk]
-            conn.exec_driver_sql(f"UPDATE {activities.name} SET seen_import = ? WHERE id IN ({_marks(len(part))})",
-                                 (import_id, *part))
+        for in_list in _in_lists(ids, _sqlite_max_params(conn) - 1):
+            conn.exec_driver_sql(f"UPDATE {activities.name} SET seen_import = ? WHERE id IN ({_marks(len(in_list))})",
+                                 (import_id, *in_list))
         return
     if _postgres(conn):
         if ids:
@@ -195,13 +192,39 @@ def _sqlite_insert(conn: Connection, head: str, width: int, flat: list[Any]) -> 
 
     As many rows per statement as SQLite's parameter limit allows: far fewer calls than executemany's
     one per row, and the driver releases the GIL for each call (the import's reading thread runs)."""
-    per = max(1, _sqlite_max_params(conn) // width) * width
-    for start in range(0, len(flat), per):
-        part = flat[start:start + per]
-        conn.exec_driver_sql(head + _values(len(part) // width, width), tuple(part))
+    for start, rows in _pieces(len(flat) // width, max(1, _sqlite_max_params(conn) // width)):
+        part = flat[start * width:(start + rows) * width]
+        conn.exec_driver_sql(head + _values(rows, width), tuple(part))
 
 
-@lru_cache(maxsize=4)  # the full statement, and the last (shorter) one of recent batches
+def _pieces(n: int, most: int) -> Iterator[tuple[int, int]]:
+    """(start, size) pieces of ``n`` items: ``most`` at a time, then the rest in powers of two.
+
+    Statements with ``size`` parameters (or rows) are prepared and cached by the driver (128 of them)
+    and their SQL by ``_marks``/``_values``: a handful of sizes keeps those caches small, where one
+    statement per remainder size seen would keep up to 128 statements of thousands of parameters."""
+    start = 0
+    while n - start >= most:
+        yield start, most
+        start += most
+    step = 1 << max(0, (n - start).bit_length() - 1)
+    while start < n:
+        if n - start >= step:
+            yield start, step
+            start += step
+        step >>= 1
+
+
+def _in_lists(values: Sequence[T], most: int) -> Iterator[tuple[T, ...]]:
+    """``values`` in IN (...) lists of at most ``most``, each padded (repeating its last value, which
+    changes nothing in an IN list) to a power of two or ``most``: few sizes, so few statements (see _pieces)."""
+    for start in range(0, len(values), most):
+        part = tuple(values[start:start + most])
+        size = min(most, 1 << (len(part) - 1).bit_length())
+        yield part + part[-1:] * (size - len(part))
+
+
+@lru_cache(maxsize=32)
 def _values(rows: int, width: int) -> str:
     one = f"({_marks(width)})"
     return ",".join([one] * rows)
