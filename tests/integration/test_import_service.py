@@ -19,6 +19,7 @@ from jaganetral.ingest.sniff import pick
 from jaganetral.ingest.sources import iter_sources
 from jaganetral.service.importing import ImportInputError, ImportOptions, import_paths
 from jaganetral.service.store import Store
+from jaganetral.store import activity_repo
 from jaganetral.store.tables import activities, captures, imports, quarantine, vault_objects
 
 NO_SCAN = ImportOptions(scan=False)
@@ -109,6 +110,22 @@ def test_same_activity_in_two_files_of_one_run_is_stored_once(store: Store, tmp_
     report = import_paths(store, [a, b], NO_SCAN, None).to_json()
     assert report["activities"]["post"] == 3
     assert report["duplicates"] == 0
+
+
+def test_keys_sharing_their_first_64_bits_are_still_different_activities(store: Store, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows are found by key64 but told apart by the full 128-bit key: force every key64 to collide."""
+    monkeypatch.setattr(activity_repo, "key64", lambda key: 42)
+    a = write_jsonl(tmp_path / "a.jsonl", [post(i) for i in range(8)] + [post(3)])
+    b = write_jsonl(tmp_path / "b.jsonl", [post(i) for i in range(5, 12)])
+    first = import_paths(store, [a], NO_SCAN, None).to_json()
+    assert (first["activities"]["post"], first["duplicates"]) == (8, 0)
+    second = import_paths(store, [b, a], NO_SCAN, None).to_json()
+    assert (second["activities"]["post"], second["duplicates"]) == (4, 8)
+    assert stored(store) == 12
+    with store.engine.connect() as conn:
+        keys = conn.execute(select(activities.c.key, activities.c.key64)).all()
+    assert len({k for k, _ in keys}) == 12 and {n for _, n in keys} == {42}
 
 
 def test_quarantined_records_are_kept_with_reason_and_locator(store: Store, fixture_copy) -> None:

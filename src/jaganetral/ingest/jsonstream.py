@@ -21,7 +21,7 @@ from typing import IO, Any
 from jaganetral.ingest.model import UnreadableInput
 
 CHUNK = 1 << 16
-_WS = " \t\n\r"
+_SKIP_WS = re.compile(r"[ \t\n\r]*").match  # JSON's whitespace
 _LOOKAHEAD = 3
 MAX_DEPTH = 100
 TOO_DEEP = f"JSON bersarang lebih dari {MAX_DEPTH} tingkat"
@@ -147,8 +147,7 @@ class _Reader:
     def peek(self) -> str:
         """The next non-whitespace character, without consuming it ("" at the end)."""
         while True:
-            while self.pos < len(self.buf) and self.buf[self.pos] in _WS:
-                self.pos += 1
+            self.pos = _SKIP_WS(self.buf, self.pos).end()  # type: ignore[union-attr]  # always matches
             if self.pos < len(self.buf):
                 return self.buf[self.pos]
             if self.eof:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,14 +101,22 @@ class Accounts:
 
 
 def store_batch(conn: Connection, import_id: int, records: list[RawActivity], quarantined: list[Quarantined],
-                accounts: Accounts, tally: Tally, now: dt.datetime, detector: Detector | None) -> None:
-    """Store one batch in the caller's transaction and add what happened to ``tally``."""
+                accounts: Accounts, tally: Tally, now: dt.datetime, detector: Detector | None,
+                keys: Sequence[tuple[str, int]] | None = None) -> None:
+    """Store one batch in the caller's transaction and add what happened to ``tally``.
+
+    ``keys``: the records' dedup keys with their key64 (``activity_key``, ``activity_repo.key64``), when
+    the caller already computed them."""
+    if keys is None:
+        keys = [(k, activity_repo.key64(k)) for k in map(activity_key, records)]
     batch: dict[str, RawActivity] = {}
+    numbers: dict[str, int] = {}
     add = batch.setdefault
-    for raw in records:
-        add(activity_key(raw), raw)  # a record repeated in the batch is one activity
-    keys = list(batch)
-    stored = activity_repo.existing(conn, keys)
+    for (key, number), raw in zip(keys, records, strict=True):
+        if add(key, raw) is raw:  # a record repeated in the batch is one activity
+            numbers[key] = number
+    activity_repo.lock_activities(conn)  # another import must not insert these keys meanwhile
+    stored = activity_repo.existing(conn, list(batch), list(numbers.values()))
     relink: dict[str, list[int]] = {}  # by platform: the owner's account differs per platform
     met: list[int] = []
     for key, old in stored.items():
@@ -119,13 +128,20 @@ def store_batch(conn: Connection, import_id: int, records: list[RawActivity], qu
     activity_repo.mark_seen(conn, met, import_id)
     judged = judgement_id(detector) if detector is not None else None
     rows: list[dict[str, Any]] = []
-    append, kinds, account_of = rows.append, tally.activities, accounts.of
+    append, account_of = rows.append, accounts.of
+    kinds: Counter[str] = Counter()
+    owners: dict[str, int | None] = {}  # the export owner's account by platform, for this batch
     for key, raw in batch.items():
         if key in stored:
             continue
         where = raw.provenance
+        if raw.account is None:
+            account_id = owners[raw.platform] if raw.platform in owners else owners.setdefault(
+                raw.platform, account_of(conn, raw, now))
+        else:
+            account_id = account_of(conn, raw, now)
         append({
-            "key": key, "platform": raw.platform, "kind": raw.kind, "account_id": account_of(conn, raw, now),
+            "key": key, "key64": numbers[key], "platform": raw.platform, "kind": raw.kind, "account_id": account_id,
             "created_at": raw.created_at, "text": clean(raw.text), "target_text": clean(raw.target_text),
             "target_account": clean(raw.target_account), "target_group": clean(raw.target_group),
             "url": clean(raw.url), "media": [clean(m) for m in raw.media] if raw.media else None,
@@ -134,6 +150,7 @@ def store_batch(conn: Connection, import_id: int, records: list[RawActivity], qu
             "import_id": import_id, "seen_import": import_id, "judged_pack": judged,
         })
         kinds[raw.kind] += 1
+    tally.activities.update(kinds)
     activity_repo.insert_activities(conn, rows)
     for platform, ids in relink.items():
         account_id = accounts.owner(conn, platform, now)

@@ -2,8 +2,9 @@
 
 ``import_paths`` streams: records go to the database in batches of ``batch_size``, each batch in
 its own transaction, so memory stays flat on a multi-gigabyte export and a killed run can simply
-be run again. A file that turns out unreadable half-way contributes nothing (what this run stored
-from it is removed) and its error names the position; the other files are imported.
+be run again. A thread reads (and computes dedup keys) one batch ahead while a batch is stored.
+A file that turns out unreadable half-way contributes nothing (what this run stored from it is
+removed) and its error names the position; the other files are imported.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import getpass
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +21,14 @@ from typing import Any
 from jaganetral.detect.engine import Detector
 from jaganetral.detect.model import ACTIVITY_KINDS, WIB
 from jaganetral.ingest.adapters.base import Adapter
-from jaganetral.ingest.model import Ignored, Quarantined, RawActivity, UnreadableInput
+from jaganetral.ingest.model import Ignored, Quarantined, RawActivity, Record, UnreadableInput
 from jaganetral.ingest.nip import InvalidNip, parse_nip
 from jaganetral.ingest.registry import default_adapters
 from jaganetral.ingest.sniff import pick
 from jaganetral.ingest.sources import SourceFile, iter_sources
+from jaganetral.service.dedup import activity_key
 from jaganetral.service.import_batch import Accounts, Tally, store_batch
+from jaganetral.service.prefetch import prefetch
 from jaganetral.service.store import Store, now
 from jaganetral.store import activity_repo, import_repo, registry_repo
 from jaganetral.store.vault import StoredObject, record_capture, record_member, record_object
@@ -183,31 +187,52 @@ class _Run:
         return obj
 
     def read_file(self, adapter: Adapter, source: SourceFile, sha: str) -> None:
-        records: list[RawActivity] = []
-        quarantined: list[Quarantined] = []
-        for rec in adapter.read(source, sha):
-            if isinstance(rec, RawActivity):
-                records.append(rec)
-                if len(records) >= self.options.batch_size:
-                    self.flush(records, quarantined, source)
-                    records, quarantined = [], []
-            elif isinstance(rec, Ignored):
-                self.tally.ignored += 1
-                self.tally.ignored_by[rec.category] += 1
-            else:
-                quarantined.append(rec)
-                self.tally.quarantined += 1
-        self.flush(records, quarantined, source)
+        """Store what ``adapter`` reads, batch by batch; the reading runs one batch ahead in a thread."""
+        tally = self.tally
+        for batch in prefetch(_batches(adapter.read(source, sha), self.options.batch_size)):
+            tally.ignored += sum(batch.ignored.values())
+            tally.ignored_by.update(batch.ignored)
+            tally.quarantined += len(batch.quarantined)
+            self.flush(batch, source)
 
-    def flush(self, records: list[RawActivity], quarantined: list[Quarantined], source: SourceFile) -> None:
-        if not records and not quarantined:
+    def flush(self, batch: _Batch, source: SourceFile) -> None:
+        if not batch.records and not batch.quarantined:
             return
         stamp: dt.datetime = now()
         detector = self.detector if self.options.scan else None
         with self.store.transaction() as conn:
-            store_batch(conn, self.import_id, records, quarantined, self.accounts, self.tally, stamp, detector)
+            store_batch(conn, self.import_id, batch.records, batch.quarantined, self.accounts, self.tally, stamp,
+                        detector, keys=batch.keys)
         if self.progress is not None:
             self.progress(source.path or source.name, self.tally)
+
+
+@dataclass
+class _Batch:
+    """Up to a batch of activities (with their dedup keys) and the records read along with them."""
+
+    records: list[RawActivity] = field(default_factory=list)
+    keys: list[tuple[str, int]] = field(default_factory=list)  # dedup key, key64
+    quarantined: list[Quarantined] = field(default_factory=list)
+    ignored: Counter[str] = field(default_factory=Counter)
+
+
+def _batches(records: Iterator[Record], size: int) -> Iterator[_Batch]:
+    """Group what an adapter yields; the last batch (maybe empty) comes at the end of the file."""
+    batch = _Batch()
+    for rec in records:
+        if isinstance(rec, RawActivity):
+            batch.records.append(rec)
+            key = activity_key(rec)
+            batch.keys.append((key, activity_repo.key64(key)))
+            if len(batch.records) >= size:
+                yield batch
+                batch = _Batch()
+        elif isinstance(rec, Ignored):
+            batch.ignored[rec.category] += 1
+        else:
+            batch.quarantined.append(rec)
+    yield batch
 
 
 def _physical(source: SourceFile) -> Path:

@@ -5,33 +5,31 @@ driver (``exec_driver_sql``): SQLAlchemy's per-row parameter processing cost mor
 work. SQLite gets ``?`` lists and ``executemany``; PostgreSQL one statement per batch, with the keys,
 ids or column values as arrays (``= ANY(...)``, ``INSERT ... SELECT FROM unnest(...)``) instead of one
 round trip per row. The column types' own bind processors are applied, so what is stored is identical.
+Activities are looked up by ``key64`` (the key's first 64 bits, indexed) and told apart by the full key.
 """
 
 from __future__ import annotations
 
+import json
 import operator
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import cache
-from typing import Any, NamedTuple
+from functools import lru_cache
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Connection, RowMapping, delete, select, update
 
 from jaganetral.store.dialect import insert_ignoring
 from jaganetral.store.tables import activities, findings, quarantine
 
+T = TypeVar("T")
 IN_CHUNK = 500  # keys per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
-SQLITE_IN_CHUNK = 900  # host parameters per statement on the SQLite fast path (old builds allow 999)
 
 
 class Stored(NamedTuple):
     id: int
     seen_import: int
     account_id: int | None
-
-
-def _chunks(items: Sequence[str], size: int = IN_CHUNK) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def _qmark(conn: Connection) -> bool:
@@ -43,41 +41,73 @@ def _postgres(conn: Connection) -> bool:
     return conn.dialect.name == "postgresql"
 
 
-@cache
+@lru_cache(maxsize=64)
 def _marks(n: int) -> str:
     return ",".join("?" * n)
 
 
-def existing(conn: Connection, keys: Sequence[str]) -> dict[str, Stored]:
-    """The stored activities among ``keys``."""
+def key64(key: str) -> int:
+    """The indexed form of a dedup key: its first 64 bits (16 hex digits) as a signed 64-bit integer."""
+    number = int(key[:16], 16)
+    return number - _TWO64 if number >= _TWO63 else number
+
+
+_TWO63, _TWO64 = 1 << 63, 1 << 64
+
+
+def existing(conn: Connection, keys: Sequence[str], key64s: Sequence[int] | None = None) -> dict[str, Stored]:
+    """The stored activities among ``keys`` (``key64s``: their ``key64``, when the caller has them).
+
+    Rows are found by ``key64`` and kept only when their full key is one asked for: two activities
+    whose keys share the first 64 bits are told apart here."""
     out: dict[str, Stored] = {}
-    if _qmark(conn):
-        query = f'SELECT "key", id, seen_import, account_id FROM {activities.name} WHERE "key" IN ({{}})'
-        for part in _chunks(keys, SQLITE_IN_CHUNK):
-            for key, id_, seen, account_id in conn.exec_driver_sql(query.format(_marks(len(part))), tuple(part)):
-                out[key] = Stored(id_, seen, account_id)
+    wanted = set(keys)
+    numbers = list(set(key64s) if key64s is not None else {key64(k) for k in wanted})
+    if _qmark(conn):  # the rows as one JSON array: one call into SQLite (GIL released) instead of one per row
+        query = (f'SELECT json_group_array(json_array("key", id, seen_import, account_id)) FROM {activities.name} '
+                 "WHERE key64 IN ({})")
+        for in_list in _in_lists(numbers, _sqlite_max_params(conn)):
+            found = conn.exec_driver_sql(query.format(_marks(len(in_list))), in_list).scalar_one()
+            for key, id_, seen, account_id in json.loads(found):
+                if key in wanted:
+                    out[key] = Stored(id_, seen, account_id)
         return out
-    if _postgres(conn):  # one statement, the keys as one array
-        if keys:
-            query = f'SELECT "key", id, seen_import, account_id FROM {activities.name} WHERE "key" = ANY(%(keys)s)'
-            for key, id_, seen, account_id in conn.exec_driver_sql(query, {"keys": list(keys)}):
-                out[key] = Stored(id_, seen, account_id)
+    if _postgres(conn):  # one statement, the numbers as one array
+        if numbers:
+            query = f'SELECT "key", id, seen_import, account_id FROM {activities.name} WHERE key64 = ANY(%(k)s)'
+            for key, id_, seen, account_id in conn.exec_driver_sql(query, {"k": numbers}):
+                if key in wanted:
+                    out[key] = Stored(id_, seen, account_id)
         return out
     c = activities.c
-    for part in _chunks(keys):
+    for start in range(0, len(numbers), IN_CHUNK):
+        part = numbers[start:start + IN_CHUNK]
         for key, id_, seen, account_id in conn.execute(
-                select(c.key, c.id, c.seen_import, c.account_id).where(c.key.in_(part))):
-            out[key] = Stored(id_, seen, account_id)
+                select(c.key, c.id, c.seen_import, c.account_id).where(c.key64.in_(part))):
+            if key in wanted:
+                out[key] = Stored(id_, seen, account_id)
     return out
+
+
+def lock_activities(conn: Connection) -> None:
+    """Make concurrent imports take turns from here to the end of the transaction.
+
+    ``key64`` is not unique, so looking up a batch's keys and inserting the absent ones must not
+    interleave with another import doing the same. SQLite already serialises writers (every unit of
+    work begins IMMEDIATE); PostgreSQL gets a transaction-level advisory lock."""
+    if _postgres(conn):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+
+
+_PG_LOCK = 0x4A4E_4143_5456  # "JNACTV": one lock for the activities table
 
 
 def mark_seen(conn: Connection, ids: Sequence[int], import_id: int) -> None:
     """Note that this run met these stored activities (so a repeat later in the run is not counted again)."""
     if _qmark(conn):
-        for start in range(0, len(ids), SQLITE_IN_CHUNK):
-            part = ids[start:start + SQLITE_IN_CHUNK]
-            conn.exec_driver_sql(f"UPDATE {activities.name} SET seen_import = ? WHERE id IN ({_marks(len(part))})",
-                                 (import_id, *part))
+        for in_list in _in_lists(ids, _sqlite_max_params(conn) - 1):
+            conn.exec_driver_sql(f"UPDATE {activities.name} SET seen_import = ? WHERE id IN ({_marks(len(in_list))})",
+                                 (import_id, *in_list))
         return
     if _postgres(conn):
         if ids:
@@ -90,9 +120,10 @@ def mark_seen(conn: Connection, ids: Sequence[int], import_id: int) -> None:
 
 
 class _InsertPlan(NamedTuple):
-    sql: str  # INSERT ... ON CONFLICT ("key") DO NOTHING, in the driver's parameter style
-    names: tuple[str, ...]  # the columns, in parameter order
+    sql: str  # PostgreSQL: the whole INSERT; SQLite: its head, "INSERT INTO activities (...) VALUES "
+    names: tuple[str, ...]  # the row's columns, in parameter order (then key64 when the rows lack it)
     values: Callable[[Mapping[str, Any]], tuple[Any, ...]]  # a row's values in parameter order
+    key_at: int | None  # where "key" is in names when key64 must be computed from it, else None
     # the column types' bind processors by position, and whether a None must go through too (it is
     # skipped when the processor gives None for it anyway: the time and JSON columns of most rows)
     processors: tuple[tuple[int, Callable[[Any], Any], bool], ...]
@@ -104,52 +135,113 @@ _PLANS: dict[tuple[str, tuple[str, ...]], _InsertPlan] = {}
 def _insert_plan(conn: Connection, names: tuple[str, ...]) -> _InsertPlan:
     plan = _PLANS.get((conn.dialect.name, names))
     if plan is None:
-        if _qmark(conn):  # SQLite: the Core statement, compiled once, for executemany
-            compiled = insert_ignoring(conn, activities, ["key"]).compile(dialect=conn.dialect,
-                                                                          column_keys=list(names))
-            order, sql = tuple(compiled.positiontup or ()), str(compiled)
+        quote = conn.dialect.identifier_preparer.format_column
+        derive = "key64" not in names
+        columns = [activities.c[name] for name in names] + ([activities.c.key64] if derive else [])
+        sql = f"INSERT INTO {activities.name} ({', '.join(quote(c) for c in columns)}) "
+        if _qmark(conn):  # SQLite: rows as VALUES (...), (...), ... (see _sqlite_insert)
+            sql += "VALUES "
         else:  # PostgreSQL: one INSERT ... SELECT FROM unnest(one array per column) for the whole batch
-            order, quote = names, conn.dialect.identifier_preparer.format_column
-            columns = [activities.c[name] for name in order]
             arrays = ", ".join(f"%(c{i})s::{c.type.compile(dialect=conn.dialect)}[]" for i, c in enumerate(columns))
-            sql = (f"INSERT INTO {activities.name} ({', '.join(quote(c) for c in columns)}) "
-                   f"SELECT * FROM unnest({arrays}) ON CONFLICT ({quote(activities.c.key)}) DO NOTHING")
-        getter = operator.itemgetter(*order)
+            sql += f"SELECT * FROM unnest({arrays})"
+        getter = operator.itemgetter(*names)
         values: Callable[[Mapping[str, Any]], tuple[Any, ...]] = (
-            getter if len(order) > 1 else lambda row: (getter(row),))
-        processors = tuple((i, p, p(None) is not None) for i, name in enumerate(order)
+            getter if len(names) > 1 else lambda row: (getter(row),))
+        processors = tuple((i, p, p(None) is not None) for i, name in enumerate(names)
                            if (p := activities.c[name].type.bind_processor(conn.dialect)) is not None)
-        plan = _PLANS[(conn.dialect.name, names)] = _InsertPlan(sql, order, values, processors)
+        plan = _PLANS[(conn.dialect.name, names)] = _InsertPlan(
+            sql, names, values, names.index("key") if derive else None, processors)
     return plan
 
 
 def insert_activities(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert new activities (keys already checked absent by the caller; a racing copy is ignored).
+    """Insert new activities (keys already checked absent by the caller, under ``lock_activities``).
 
-    Every row has the first row's keys (as with Core's executemany, which compiles from the first row).
-    Rows get their ids in the order given, as before."""
+    Every row has the first row's keys (as with Core's executemany, which compiles from the first row);
+    ``key64`` is computed from ``key`` unless the rows carry it. Rows get their ids in the order given."""
     if not rows:
         return
     if not _qmark(conn) and not _postgres(conn):
-        conn.execute(insert_ignoring(conn, activities, ["key"]), list(rows))
+        conn.execute(activities.insert(), [dict(row, key64=key64(row["key"])) for row in rows])
         return
     plan = _insert_plan(conn, tuple(rows[0]))
-    values, processors = plan.values, plan.processors
+    values, processors, key_at = plan.values, plan.processors, plan.key_at
     if _postgres(conn):
         columns = [[row[name] for row in rows] for name in plan.names]
         for i, process, none_too in processors:
             columns[i] = [process(v) if none_too or v is not None else v for v in columns[i]]
+        if key_at is not None:
+            columns.append([key64(k) for k in columns[key_at]])
         conn.exec_driver_sql(plan.sql, {f"c{i}": column for i, column in enumerate(columns)})
         return
-    params: list[tuple[Any, ...]] = []
-    append = params.append
+    flat: list[Any] = []
+    extend = flat.extend
     for row in rows:
         vals = list(values(row))
         for i, process, none_too in processors:
             if none_too or vals[i] is not None:
                 vals[i] = process(vals[i])
-        append(tuple(vals))
-    conn.exec_driver_sql(plan.sql, params)
+        if key_at is not None:
+            vals.append(key64(vals[key_at]))
+        extend(vals)
+    _sqlite_insert(conn, plan.sql, len(plan.names) + (key_at is not None), flat)
+
+
+def _sqlite_insert(conn: Connection, head: str, width: int, flat: list[Any]) -> None:
+    """Rows of ``width`` values (``flat``, one after the other) as multi-row INSERTs.
+
+    As many rows per statement as SQLite's parameter limit allows: far fewer calls than executemany's
+    one per row, and the driver releases the GIL for each call (the import's reading thread runs)."""
+    for start, rows in _pieces(len(flat) // width, max(1, _sqlite_max_params(conn) // width)):
+        part = flat[start * width:(start + rows) * width]
+        conn.exec_driver_sql(head + _values(rows, width), tuple(part))
+
+
+def _pieces(n: int, most: int) -> Iterator[tuple[int, int]]:
+    """(start, size) pieces of ``n`` items: ``most`` at a time, then the rest in powers of two.
+
+    Statements with ``size`` parameters (or rows) are prepared and cached by the driver (128 of them)
+    and their SQL by ``_marks``/``_values``: a handful of sizes keeps those caches small, where one
+    statement per remainder size seen would keep up to 128 statements of thousands of parameters."""
+    start = 0
+    while n - start >= most:
+        yield start, most
+        start += most
+    step = 1 << max(0, (n - start).bit_length() - 1)
+    while start < n:
+        if n - start >= step:
+            yield start, step
+            start += step
+        step >>= 1
+
+
+def _in_lists(values: Sequence[T], most: int) -> Iterator[tuple[T, ...]]:
+    """``values`` in IN (...) lists of at most ``most``, each padded (repeating its last value, which
+    changes nothing in an IN list) to a power of two or ``most``: few sizes, so few statements (see _pieces)."""
+    for start in range(0, len(values), most):
+        part = tuple(values[start:start + most])
+        size = min(most, 1 << (len(part) - 1).bit_length())
+        yield part + part[-1:] * (size - len(part))
+
+
+@lru_cache(maxsize=32)
+def _values(rows: int, width: int) -> str:
+    one = f"({_marks(width)})"
+    return ",".join([one] * rows)
+
+
+def _sqlite_max_params(conn: Connection) -> int:
+    """Host parameters per statement on the SQLite fast path: the library's limit (999 in old builds)."""
+    global _MAX_PARAMS
+    if _MAX_PARAMS is None:
+        driver = conn.connection.driver_connection
+        getlimit = getattr(driver, "getlimit", None)
+        limit = int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)) if getlimit is not None else 999
+        _MAX_PARAMS = max(2, min(limit, 32766))
+    return _MAX_PARAMS
+
+
+_MAX_PARAMS: int | None = None
 
 
 def set_account(conn: Connection, ids: Sequence[int], account_id: int) -> None:

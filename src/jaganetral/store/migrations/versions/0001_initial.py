@@ -121,6 +121,7 @@ def upgrade() -> None:
     op.create_table('activities',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('key', sa.String(length=32), nullable=False),
+    sa.Column('key64', sa.BigInteger(), nullable=False),
     sa.Column('platform', sa.String(length=30), nullable=False),
     sa.Column('kind', sa.String(length=12), nullable=False),
     sa.Column('account_id', sa.Integer(), nullable=True),
@@ -140,14 +141,12 @@ def upgrade() -> None:
     sa.Column('judged_pack', sa.String(length=64), nullable=True),
     sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_activities_account_id_accounts')),
     sa.ForeignKeyConstraint(['import_id'], ['imports.id'], name=op.f('fk_activities_import_id_imports')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_activities')),
-    sa.UniqueConstraint('key', name=op.f('uq_activities_key'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_activities'))
     )
     with op.batch_alter_table('activities', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_activities_account_id'), ['account_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_activities_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_activities_import_id'), ['import_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_activities_source_sha256'), ['source_sha256'], unique=False)
+        batch_op.create_index(batch_op.f('ix_activities_key64'), ['key64'], unique=False)
 
     op.create_table('captures',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -217,9 +216,8 @@ def downgrade() -> None:
 
     op.drop_table('captures')
     with op.batch_alter_table('activities', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_activities_source_sha256'))
+        batch_op.drop_index(batch_op.f('ix_activities_key64'))
         batch_op.drop_index(batch_op.f('ix_activities_import_id'))
-        batch_op.drop_index(batch_op.f('ix_activities_created_at'))
         batch_op.drop_index(batch_op.f('ix_activities_account_id'))
 
     op.drop_table('activities')
