@@ -113,3 +113,21 @@ def test_owner_not_registered_yet_is_linked_when_the_roster_arrives(store: Store
         linked = conn.execute(select(accounts.c.employee_id)
                               .join(activities, activities.c.account_id == accounts.c.id).distinct()).scalars().all()
     assert len(linked) == 1 and linked[0] is not None
+
+
+def test_findings_carry_their_activity_account_even_when_linked_later(store: Store, tmp_path: Path) -> None:
+    employee(store)
+    export = tmp_path / "posts.jsonl"
+    export.write_text(json.dumps({"id": "x1", "text": "Ayo coblos nomor 2 Prabowo-Gibran!", "kind": "post",
+                                  "created_at": "2024-02-01T09:00:00+07:00", "platform": "x"}) + "\n")
+    detector = Detector(load_packs(None))
+    import_paths(store, [export], ImportOptions(), detector)
+    with store.read() as conn:
+        row = conn.execute(select(findings)).mappings().one()
+    assert row["activity_account_id"] is None and row["activity_platform"] == "x"
+    assert row["activity_at"] == dt.datetime(2024, 2, 1, 2, 0, tzinfo=dt.UTC)
+    import_paths(store, [export], ImportOptions(owner=NIP), detector)
+    with store.read() as conn:
+        linked = conn.execute(select(findings.c.activity_account_id)).scalar_one()
+        account = conn.execute(select(activities.c.account_id)).scalar_one()
+    assert linked is not None and linked == account

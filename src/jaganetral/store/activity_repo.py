@@ -250,6 +250,8 @@ def set_account(conn: Connection, ids: Sequence[int], account_id: int) -> None:
         part = ids[start:start + IN_CHUNK]
         conn.execute(update(activities).where(activities.c.id.in_(part), activities.c.account_id.is_(None))
                      .values(account_id=account_id))
+        conn.execute(update(findings).where(findings.c.activity_id.in_(part), findings.c.activity_account_id.is_(None))
+                     .values(activity_account_id=account_id))
 
 
 def insert_quarantine(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -268,8 +270,21 @@ def forget_file(conn: Connection, import_id: int, sha256: str) -> int:
 
 
 def insert_findings(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    if rows:
-        conn.execute(findings.insert(), list(rows))
+    """Insert findings, then copy their activity's account, platform and time onto them."""
+    if not rows:
+        return
+    conn.execute(findings.insert(), list(rows))
+    ids = sorted({int(r["activity_id"]) for r in rows})
+    for start in range(0, len(ids), IN_CHUNK):
+        conn.execute(update(findings).where(findings.c.activity_id.in_(ids[start:start + IN_CHUNK]),
+                                            findings.c.activity_platform.is_(None))
+                     .values(activity_account_id=_of_activity(activities.c.account_id),
+                             activity_platform=_of_activity(activities.c.platform),
+                             activity_at=_of_activity(activities.c.created_at)))
+
+
+def _of_activity(column: Any) -> Any:
+    return select(column).where(activities.c.id == findings.c.activity_id).scalar_subquery()
 
 
 def mark_judged(conn: Connection, ids: Sequence[int], fingerprint: str) -> None:

@@ -50,7 +50,7 @@ def _joined(columns: Sequence[Any]) -> Select[Any]:
     return (select(*columns)
             .select_from(findings)
             .join(activities, activities.c.id == findings.c.activity_id)
-            .outerjoin(accounts, accounts.c.id == activities.c.account_id)
+            .outerjoin(accounts, accounts.c.id == findings.c.activity_account_id)
             .outerjoin(employees, employees.c.id == accounts.c.employee_id)
             .outerjoin(agencies, agencies.c.id == employees.c.agency_id)
             .outerjoin(finding_reviews, finding_reviews.c.finding_id == findings.c.id))
@@ -67,11 +67,11 @@ def _where(q: QueueQuery, scope: ColumnElement[bool]) -> list[ColumnElement[bool
     if q.violation:
         cond.append(findings.c.violation == q.violation)
     if q.platform:
-        cond.append(activities.c.platform == q.platform)
+        cond.append(findings.c.activity_platform == q.platform)
     if q.since is not None:
-        cond.append(activities.c.created_at >= q.since)
+        cond.append(findings.c.activity_at >= q.since)
     if q.until is not None:
-        cond.append(activities.c.created_at < q.until)
+        cond.append(findings.c.activity_at < q.until)
     if q.min_score is not None:
         cond.append(findings.c.score >= q.min_score)
     return cond
@@ -115,13 +115,13 @@ def _counted(cond: list[ColumnElement[bool]], stop: int | None = None) -> Select
     spares the default queue's count a scan of all activities.
     """
     used = {t for c in cond for t in find_tables(c, check_columns=True)}
-    for table, parent in ((agencies, employees), (employees, accounts), (accounts, activities)):
+    for table, parent in ((agencies, employees), (employees, accounts)):
         if table in used:
             used.add(parent)
     source: Any = findings
     if activities in used:
         source = source.join(activities, activities.c.id == findings.c.activity_id)
-    for table, on in ((accounts, accounts.c.id == activities.c.account_id),
+    for table, on in ((accounts, accounts.c.id == findings.c.activity_account_id),
                       (employees, employees.c.id == accounts.c.employee_id),
                       (agencies, agencies.c.id == employees.c.agency_id),
                       (finding_reviews, finding_reviews.c.finding_id == findings.c.id)):
@@ -164,13 +164,21 @@ def employee_findings(conn: Connection, employee_id: int, limit: int = 50) -> li
     return list(conn.execute(query).mappings().all())
 
 
+def _counts_source(columns: Sequence[Any]) -> Select[Any]:
+    """The dashboard's source: findings with their agency, never the activities table."""
+    return (select(*columns).select_from(findings)
+            .outerjoin(accounts, accounts.c.id == findings.c.activity_account_id)
+            .outerjoin(employees, employees.c.id == accounts.c.employee_id)
+            .outerjoin(agencies, agencies.c.id == employees.c.agency_id))
+
+
 def _week(conn: Connection) -> ColumnElement[Any]:
     """The Monday (WIB) of an activity's week, as text YYYY-MM-DD."""
     if conn.dialect.name == "postgresql":
         return literal_column(
-            "to_char(date_trunc('week', activities.created_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD')")
+            "to_char(date_trunc('week', findings.activity_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD')")
     return literal_column(
-        "date(activities.created_at, '+7 hours', '-6 days', 'weekday 1')")
+        "date(findings.activity_at, '+7 hours', '-6 days', 'weekday 1')")
 
 
 def counts_by(conn: Connection, key: str, scope: ColumnElement[bool],
@@ -179,17 +187,17 @@ def counts_by(conn: Connection, key: str, scope: ColumnElement[bool],
     columns: dict[str, ColumnElement[Any]] = {
         "agency": func.coalesce(agencies.c.name, literal_column("'(belum tertaut)'")),
         "violation": func.coalesce(findings.c.violation, literal_column("'-'")),
-        "platform": activities.c.platform,
+        "platform": findings.c.activity_platform,
         "week": _week(conn),
     }
     col = columns[key].label("k")
     cond = [findings.c.current.is_(True), scope]
     if since is not None:
-        cond.append(activities.c.created_at >= since)
-    query = (_joined([col, func.count().label("n")]).where(and_(*cond))
+        cond.append(findings.c.activity_at >= since)
+    query = (_counts_source([col, func.count().label("n")]).where(and_(*cond))
              .group_by(literal_column("k")).order_by(literal_column("k")))
     if key == "week":
-        query = query.where(activities.c.created_at.is_not(None))
+        query = query.where(findings.c.activity_at.is_not(None))
     return [(r.k, int(r.n)) for r in conn.execute(query)]
 
 

@@ -178,6 +178,11 @@ findings = Table(
     Column("rescan_id", ForeignKey("rescans.id")),  # the rescan that made it (None: made on import)
     Column("replaces_id", BigId),  # the finding it replaced, when a rescan changed the judgement
     Column("retired_in", Integer),  # the rescan that retired it (changed or no longer flagged)
+    # Copies of the activity's account, platform and time, so the review queue filters and counts
+    # without visiting the activities table (kept by activity_repo.insert_findings and set_account).
+    Column("activity_account_id", ForeignKey("accounts.id"), index=True),
+    Column("activity_platform", String(30)),
+    Column("activity_at", UtcDateTime),
 )
 Index("ix_accounts_platform_handle", accounts.c.platform, accounts.c.handle)
 Index("ix_accounts_platform_numeric_id", accounts.c.platform, accounts.c.numeric_id)
