@@ -156,9 +156,10 @@ def generate(conn: Connection, sizes: Sizes) -> dict[str, int]:
     for row in _templates():
         _run(conn, "INSERT INTO bench_tpl VALUES (%(i)s, %(flagged)s, %(text)s, %(evidence)s)", **row)
     n_camp, n_neu = len(CAMPAIGN), len(NEUTRAL)
-    _run(conn, f"""INSERT INTO activities (id, key, platform, kind, account_id, created_at, text, url, native_id,
-            source_sha256, source_path, locator, import_id, seen_import, judged_pack)
-        SELECT g, {key_sql()}, a.platform, (%(kinds)s::text[])[1 + (g * 31) %% 11], a.id,
+    _run(conn, f"""INSERT INTO activities (id, key, key64, platform, kind, account_id, created_at, text, url,
+            native_id, source_sha256, source_path, locator, import_id, seen_import, judged_pack)
+        SELECT g, {key_sql()}, ('x' || left(md5(g::text), 16))::bit(64)::bigint, a.platform,
+               (%(kinds)s::text[])[1 + (g * 31) %% 11], a.id,
                timestamptz '2024-01-01 00:00+07'
                  + ((hashint8(g::bigint + 1000003) & 2147483647) %% 31622400) * interval '1 second',
                t.text || ' (' || (%(places)s::text[])[1 + (g / 7) %% 8] || ')',
@@ -185,6 +186,8 @@ def generate(conn: Connection, sizes: Sizes) -> dict[str, int]:
     _run(conn, f"""INSERT INTO findings ({finding_cols}) SELECT {common},
             (SELECT o.id FROM findings o WHERE o.activity_id = a.id AND NOT o.current), NULL {source}""",
          cur=True, viol=VIOLATIONS, nf=sizes.findings, stride=stride)
+    _run(conn, """UPDATE findings f SET activity_account_id = a.account_id, activity_platform = a.platform,
+                  activity_at = a.created_at FROM activities a WHERE a.id = f.activity_id""")
     seeder = conn.exec_driver_sql(
         "INSERT INTO users (username, full_name, role, password_hash, active, created_at) "
         "VALUES ('penyemai', 'Penyemai Data Bench', 'pengawas', '!', false, now()) RETURNING id").scalar_one()

@@ -190,8 +190,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--warmup", type=float, default=5.0, help="unmeasured seconds first (default: %(default)s)")
     ap.add_argument("--baseline", type=float, default=10.0, help="seconds of the /login baseline per run")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--think", type=float, default=0.0,
-                    help="seconds a client pauses between requests, 0.5-1.5 x (default %(default)s: back to back)")
+    ap.add_argument("--think", type=float, default=2.0,
+                    help="seconds a user pauses between requests (reading the page), 0.5-1.5 x; "
+                         "default %(default)s; 0 sends back to back (a saturation test, not users)")
     ap.add_argument("--db", default=os.environ.get("JN_TEST_DATABASE_URL") or "postgresql://127.0.0.1:5432/test")
     ap.add_argument("--keep-schema", action="store_true", help="keep the schema (its name is printed)")
     ap.add_argument("--schema", help="reuse this kept schema (no generation)")
