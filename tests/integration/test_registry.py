@@ -279,3 +279,18 @@ def test_employee_profile(store: Store, tmp_path: Path) -> None:
         ("instagram", "budi.contoh", None), ("whatsapp", None, "6281234567890")]
     assert profile.relatives == (("Ahmad Contoh", "kakak kandung"), ("Siti Contoh", "ipar"))
     assert employee_profile(store, NIP_B) is not None and employee_profile(store, NIP_D) is None
+
+
+def test_a_stored_roster_is_an_audit_event_without_names(store: Store, tmp_path: Path) -> None:
+    from jaganetral.service.audit import verify_chain
+    from jaganetral.store.tables_review import audit_events
+
+    path = write_csv(tmp_path / "roster.csv", standard_rows())
+    report = import_roster(store, path, TODAY, actor="admin_contoh")
+    assert report.applied
+    with store.read() as conn:
+        event = conn.execute(select(audit_events)).mappings().one()
+    assert event["actor"] == "admin_contoh" and event["action"] == "registri.impor"
+    assert event["details"]["employees_created"] == report.employees_created
+    assert not any(name in str(event["details"]) for name in NAMES)
+    assert verify_chain(store).ok

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     path = Path(args.roster)
     try:
-        report = import_roster(store, path, dt.date.today(), partial=args.partial)
+        report = import_roster(store, path, dt.date.today(), partial=args.partial, actor=getpass.getuser())
     except RosterError as exc:
         error(f"daftar pegawai tidak dapat dibaca, tidak ada yang disimpan: {exc}")
         return EXIT_USAGE

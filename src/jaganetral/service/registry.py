@@ -24,6 +24,7 @@ from sqlalchemy import Connection, RowMapping
 from jaganetral.ingest.account_urls import LABELS as PLATFORM_LABELS
 from jaganetral.ingest.account_urls import PLATFORMS, DeclaredAccount, InvalidAccount, parse_account
 from jaganetral.ingest.roster import LABELS, RejectedRow, RosterResult, RosterRow, read_roster
+from jaganetral.service.audit import append_event
 from jaganetral.service.store import Store, now
 from jaganetral.store import registry_repo
 
@@ -67,8 +68,13 @@ class _Rollback(Exception):
     """Raised inside the transaction of a strict import that rejected rows: nothing is kept."""
 
 
-def import_roster(store: Store, path: Path, today: dt.date, partial: bool = False) -> RosterImportReport:
-    """Read the roster at ``path`` and store it; RosterError (nothing stored) when it cannot be read."""
+def import_roster(store: Store, path: Path, today: dt.date, partial: bool = False,
+                  actor: str = "sistem") -> RosterImportReport:
+    """Read the roster at ``path`` and store it; RosterError (nothing stored) when it cannot be read.
+
+    A roster that is stored is an audit event of ``actor`` (counts only, no names), in the same
+    transaction as the rows.
+    """
     result = read_roster(path, today)
     run = _Import(result, now())
     try:
@@ -80,10 +86,12 @@ def import_roster(store: Store, path: Path, today: dt.date, partial: bool = Fals
             rejected = sorted(result.rejected + run.rejected, key=lambda r: r.row_number)
             if rejected and not partial:
                 raise _Rollback
+            run.report.applied = True
+            run.report.rejected = rejected
+            append_event(conn, actor, "registri.impor", "registri", path.suffix.lstrip(".") or "berkas",
+                         {k: v for k, v in run.report.to_json().items() if isinstance(v, int)})
     except _Rollback:
         return RosterImportReport(applied=False, rows=len(result.rows), rejected=rejected, sheet=result.sheet)
-    run.report.applied = True
-    run.report.rejected = rejected
     return run.report
 
 

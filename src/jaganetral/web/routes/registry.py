@@ -37,7 +37,8 @@ def upload(request: Request, viewer: AdminUser, store: StoreDep, berkas: Annotat
         path = Path(folder) / f"daftar{suffix}"
         path.write_bytes(berkas.file.read())
         try:
-            context["report"] = import_roster(store, path, dt.datetime.now(WIB).date(), partial=bool(sebagian))
+            context["report"] = import_roster(store, path, dt.datetime.now(WIB).date(), partial=bool(sebagian),
+                                              actor=viewer.username)
         except (RosterError, RegistryError) as exc:
             context["error"] = f"daftar pegawai tidak dapat dibaca, tidak ada yang disimpan: {exc}"
             return render(request, "registry.html", context, status=400)
