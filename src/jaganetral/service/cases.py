@@ -84,7 +84,7 @@ def open_case(store: Store, viewer: Viewer, finding_id: int, note: str, rules: C
     return case_id
 
 
-def _visible_case(conn: Connection, viewer: Viewer, case_id: int, for_update: bool = False) -> RowMapping:
+def visible_case(conn: Connection, viewer: Viewer, case_id: int, for_update: bool = False) -> RowMapping:
     row = case_repo.get(conn, case_id, for_update)
     if row is None:
         raise NotFound(f"kasus {case_id} tidak ada")
@@ -122,7 +122,7 @@ def case_detail(store: Store, viewer: Viewer, case_id: int, rules: CaseRules) ->
     """One case with its timeline; the view itself is recorded in the audit chain."""
     try:
         with store.transaction() as conn:
-            row = _visible_case(conn, viewer, case_id)
+            row = visible_case(conn, viewer, case_id)
             append_event(conn, viewer.username, "kasus.lihat", "kasus", case_id, {"nomor": row["number"]})
             events = case_repo.events(conn, case_id)
             documents = case_repo.documents(conn, case_id)
@@ -161,7 +161,7 @@ def act(store: Store, viewer: Viewer, case_id: int, action: str, form: Mapping[s
     at = now()
     stored = store.vault.put_stream(io.BytesIO(document.data)) if document is not None else None
     with store.transaction() as conn:
-        case = _visible_case(conn, viewer, case_id, for_update=True)
+        case = visible_case(conn, viewer, case_id, for_update=True)
         if action not in allowed_actions(case, viewer, rules):
             raise Forbidden(f"tindakan '{action}' tidak boleh dilakukan oleh peran {viewer.role} "
                             f"pada tahap {case['state']}")
@@ -224,7 +224,7 @@ def _check_requirements(conn: Connection, case: RowMapping, requires: Sequence[s
 
 def document_bytes(store: Store, viewer: Viewer, case_id: int, document_id: int) -> tuple[RowMapping, bytes]:
     with store.transaction() as conn:
-        _visible_case(conn, viewer, case_id)
+        visible_case(conn, viewer, case_id)
         doc = case_repo.document(conn, document_id)
         if doc is None or doc["case_id"] != case_id:
             raise NotFound("dokumen tidak ada")

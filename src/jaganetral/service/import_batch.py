@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -174,7 +174,7 @@ def judge(conn: Connection, detector: Detector, items: list[tuple[int, dict[str,
     for activity_id, row in items:
         finding = analyze(detector, row)
         if finding is not None and finding.flag:
-            out.append(finding_row(activity_id, finding, now, rescan_id))
+            out.append(finding_row(activity_id, row, finding, now, rescan_id))
     activity_repo.insert_findings(conn, out)
     return len(out)
 
@@ -189,11 +189,14 @@ def analyze(detector: Detector, row: dict[str, Any]) -> Finding | None:
         return None
 
 
-def finding_row(activity_id: int, f: Finding, now: dt.datetime, rescan_id: int | None) -> dict[str, Any]:
+def finding_row(activity_id: int, activity: Mapping[str, Any], f: Finding, now: dt.datetime,
+                rescan_id: int | None) -> dict[str, Any]:
+    """A finding's row, with copies of its activity's account, platform and time (for the review queue)."""
     return {
         "activity_id": activity_id, "current": True, "score": round(f.score, 4), "violation": f.violation,
         "also": list(f.also), "targets": list(f.targets), "stance": f.stance, "contest": f.contest,
         "stage": f.stage, "evidence": [dict(e.to_json(), kind=e.kind, note=e.note) for e in f.evidence],
         "explanation": f.explanation, "detector_version": f.detector_version, "pack_version": f.pack_version,
-        "judged_at": now, "rescan_id": rescan_id,
+        "judged_at": now, "rescan_id": rescan_id, "activity_account_id": activity["account_id"],
+        "activity_platform": activity["platform"], "activity_at": activity["created_at"],
     }

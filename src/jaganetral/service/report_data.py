@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any, cast
 
-from sqlalchemy import Connection, RowMapping
+from sqlalchemy import RowMapping
 
 from jaganetral.detect.model import WIB
 from jaganetral.reports import model as rm
@@ -18,11 +18,10 @@ from jaganetral.service import review
 from jaganetral.service.access import InvalidAction, Viewer, agency_clause
 from jaganetral.service.audit import append_event
 from jaganetral.service.case_rules import CaseRules, today_wib
-from jaganetral.service.cases import _visible_case, is_overdue
+from jaganetral.service.cases import is_overdue, visible_case
 from jaganetral.service.store import Store, now
-from jaganetral.store import case_repo, recap_repo
-from jaganetral.store.review_repo import agencies_list
-from jaganetral.store.tables import agencies, employees
+from jaganetral.store import case_repo, recap_repo, review_repo
+from jaganetral.store.tables import employees
 from jaganetral.store.tables_review import cases
 
 DEFAULT_OFFICE = "Pemerintah Daerah"
@@ -47,7 +46,7 @@ def _finding(row: RowMapping, spans: list[dict[str, Any]], rules: CaseRules) -> 
 def case_report(store: Store, viewer: Viewer, case_id: int, rules: CaseRules,
                 office: str = DEFAULT_OFFICE) -> rm.CaseReportData:
     with store.transaction() as conn:
-        case = _visible_case(conn, viewer, case_id)
+        case = visible_case(conn, viewer, case_id)
         append_event(conn, viewer.username, "kasus.laporan", "kasus", case_id, {"nomor": case["number"]})
         events = case_repo.events(conn, case_id)
         documents = case_repo.documents(conn, case_id)
@@ -100,19 +99,22 @@ def recap(store: Store, viewer: Viewer, rules: CaseRules, start: dt.date, end: d
         c_scope = c_scope & (cases.c.agency_id == agency_id)
     today = today_wib(now())
     with store.read() as conn:
-        by_agency = dict(recap_repo.finding_counts(conn, "agency", f_scope, lo, hi))
-        forms = recap_repo.finding_counts(conn, "violation", f_scope, lo, hi)
-        platforms = recap_repo.finding_counts(conn, "platform", f_scope, lo, hi)
-        times = recap_repo.finding_times(conn, f_scope, lo, hi)
+        by_agency = dict(review_repo.counts_by(conn, "agency", f_scope, lo, hi))
+        forms = review_repo.counts_by(conn, "violation", f_scope, lo, hi)
+        platforms = review_repo.counts_by(conn, "platform", f_scope, lo, hi)
+        mondays = review_repo.counts_by(conn, "week", f_scope, lo, hi)
         case_rows = recap_repo.case_counts(conn, c_scope, lo, hi, today)
-        scope_names = tuple(a["name"] for a in review_agencies(conn, viewer, agency_id))
+    scope_names = tuple(a["name"] for a in review.agencies(store, viewer)
+                        if agency_id is None or a["id"] == agency_id)
     per: dict[str, dict[str, int]] = {name: {"findings": n} for name, n in by_agency.items()}
     for agency, state, n, late in case_rows:
         slot = per.setdefault(agency, {"findings": 0})
         slot[state] = slot.get(state, 0) + n
         slot["overdue"] = slot.get("overdue", 0) + late
     rows = tuple(rm.AgencyRow(name, **counts) for name, counts in sorted(per.items()))
-    weeks = Counter(t.astimezone(WIB).isocalendar()[:2] for t in times if t is not None)
+    weeks: Counter[tuple[int, int]] = Counter()
+    for monday, n in mondays:
+        weeks[dt.date.fromisoformat(str(monday)).isocalendar()[:2]] += n
     titles = {code: form.text for code, form in rules.forms.items()}
     return rm.RecapData(
         title="REKAPITULASI DUGAAN PELANGGARAN NETRALITAS ASN", period_start=start, period_end=end,
@@ -121,10 +123,3 @@ def recap(store: Store, viewer: Viewer, rules: CaseRules, start: dt.date, end: d
         rows=rows, forms=tuple(rm.FormCount(code, titles.get(code, "-"), n) for code, n in forms),
         platforms=tuple(rm.PlatformCount(p, n) for p, n in platforms),
         weeks=tuple(rm.WeekCount(y, w, n) for (y, w), n in sorted(weeks.items())))
-
-
-def review_agencies(conn: Connection, viewer: Viewer, agency_id: int | None) -> list[RowMapping]:
-    scope = agency_clause(viewer, agencies.c.id)
-    if agency_id is not None:
-        scope = scope & (agencies.c.id == agency_id)
-    return agencies_list(conn, scope)

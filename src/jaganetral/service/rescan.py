@@ -55,7 +55,8 @@ def rescan(store: Store, detector: Detector, everything: bool = False, actor: st
             add: list[dict[str, Any]] = []
             for row in rows:
                 report.counts["judged"] += 1
-                finding = analyze(detector, dict(row))
+                data = dict(row)
+                finding = analyze(detector, data)
                 if finding is None:
                     report.counts["failed"] += 1
                     continue
@@ -65,7 +66,7 @@ def rescan(store: Store, detector: Detector, everything: bool = False, actor: st
                 if outcome in ("removed", "changed") and before is not None:
                     retire.append(int(before["id"]))
                 if outcome in ("new", "changed"):
-                    new_row = finding_row(int(row["id"]), finding, stamp, rescan_id)
+                    new_row = finding_row(int(row["id"]), data, finding, stamp, rescan_id)
                     new_row["replaces_id"] = int(before["id"]) if before is not None else None
                     add.append(new_row)
             activity_repo.retire_findings(conn, retire, rescan_id)

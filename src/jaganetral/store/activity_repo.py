@@ -270,21 +270,8 @@ def forget_file(conn: Connection, import_id: int, sha256: str) -> int:
 
 
 def insert_findings(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert findings, then copy their activity's account, platform and time onto them."""
-    if not rows:
-        return
-    conn.execute(findings.insert(), list(rows))
-    ids = sorted({int(r["activity_id"]) for r in rows})
-    for start in range(0, len(ids), IN_CHUNK):
-        conn.execute(update(findings).where(findings.c.activity_id.in_(ids[start:start + IN_CHUNK]),
-                                            findings.c.activity_platform.is_(None))
-                     .values(activity_account_id=_of_activity(activities.c.account_id),
-                             activity_platform=_of_activity(activities.c.platform),
-                             activity_at=_of_activity(activities.c.created_at)))
-
-
-def _of_activity(column: Any) -> Any:
-    return select(column).where(activities.c.id == findings.c.activity_id).scalar_subquery()
+    if rows:
+        conn.execute(findings.insert(), list(rows))
 
 
 def mark_judged(conn: Connection, ids: Sequence[int], fingerprint: str) -> None:
@@ -313,7 +300,8 @@ def current_findings(conn: Connection, activity_ids: Sequence[int]) -> dict[int,
 def to_judge(conn: Connection, after_id: int, limit: int, fingerprint: str | None) -> list[RowMapping]:
     """Activities in id order after ``after_id``; only those not judged with ``fingerprint`` when given."""
     c = activities.c
-    q = select(c.id, c.key, c.platform, c.kind, c.created_at, c.text, c.target_text, c.target_account)
+    q = select(c.id, c.key, c.platform, c.kind, c.account_id, c.created_at, c.text, c.target_text,
+               c.target_account)
     q = q.where(c.id > after_id)
     if fingerprint is not None:
         q = q.where((c.judged_pack.is_(None)) | (c.judged_pack != fingerprint))

@@ -34,6 +34,8 @@ from jaganetral.store.tables import (
 )
 from jaganetral.store.tables_review import cases, finding_reviews
 
+UNLINKED = "(akun belum tertaut ke pegawai)"  # the agency of a finding whose account has no employee
+
 
 @dataclass(frozen=True)
 class QueueQuery:
@@ -181,11 +183,12 @@ def _week(conn: Connection) -> ColumnElement[Any]:
         "date(findings.activity_at, '+7 hours', '-6 days', 'weekday 1')")
 
 
-def counts_by(conn: Connection, key: str, scope: ColumnElement[bool],
-              since: dt.datetime | None = None) -> list[tuple[Any, int]]:
-    """Current findings counted by agency, violation, platform or week (WIB)."""
+def counts_by(conn: Connection, key: str, scope: ColumnElement[bool], since: dt.datetime | None = None,
+              until: dt.datetime | None = None) -> list[tuple[Any, int]]:
+    """Current findings counted by agency, violation, platform or week (WIB; the Monday as YYYY-MM-DD),
+    of activities from ``since`` (inclusive) to ``until`` (exclusive)."""
     columns: dict[str, ColumnElement[Any]] = {
-        "agency": func.coalesce(agencies.c.name, literal_column("'(belum tertaut)'")),
+        "agency": func.coalesce(agencies.c.name, literal_column(f"'{UNLINKED}'")),
         "violation": func.coalesce(findings.c.violation, literal_column("'-'")),
         "platform": findings.c.activity_platform,
         "week": _week(conn),
@@ -194,6 +197,8 @@ def counts_by(conn: Connection, key: str, scope: ColumnElement[bool],
     cond = [findings.c.current.is_(True), scope]
     if since is not None:
         cond.append(findings.c.activity_at >= since)
+    if until is not None:
+        cond.append(findings.c.activity_at < until)
     query = (_counts_source([col, func.count().label("n")]).where(and_(*cond))
              .group_by(literal_column("k")).order_by(literal_column("k")))
     if key == "week":
@@ -203,7 +208,7 @@ def counts_by(conn: Connection, key: str, scope: ColumnElement[bool],
 
 def case_counts(conn: Connection, scope: ColumnElement[bool]) -> list[tuple[str, str, int]]:
     """Cases counted by agency name and state."""
-    query = (select(func.coalesce(agencies.c.name, literal_column("'(belum tertaut)'")).label("a"),
+    query = (select(func.coalesce(agencies.c.name, literal_column(f"'{UNLINKED}'")).label("a"),
                     cases.c.state, func.count().label("n"))
              .select_from(cases).outerjoin(agencies, agencies.c.id == cases.c.agency_id)
              .where(scope).group_by(literal_column("a"), cases.c.state))

@@ -179,7 +179,7 @@ findings = Table(
     Column("replaces_id", BigId),  # the finding it replaced, when a rescan changed the judgement
     Column("retired_in", Integer),  # the rescan that retired it (changed or no longer flagged)
     # Copies of the activity's account, platform and time, so the review queue filters and counts
-    # without visiting the activities table (kept by activity_repo.insert_findings and set_account).
+    # without visiting the activities table (written by import_batch.finding_row, kept by set_account).
     Column("activity_account_id", ForeignKey("accounts.id"), index=True),
     Column("activity_platform", String(30)),
     Column("activity_at", UtcDateTime),

@@ -7,7 +7,7 @@ Every name and NIP here is invented. ``seed(store)`` imports one owner export pe
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -18,7 +18,7 @@ from jaganetral.service.access import Viewer
 from jaganetral.service.importing import ImportOptions, import_paths
 from jaganetral.service.store import Store, now
 from jaganetral.store import registry_repo
-from jaganetral.store.tables import accounts, activities, employees, findings
+from jaganetral.store.tables import accounts, activities, findings
 from jaganetral.store.tables_review import user_agencies, users
 
 NIP_A = "198703122010011001"  # invented: born 1987-03-12, appointed 2010-01, male
@@ -36,14 +36,20 @@ POSTS_B = [
 
 
 @dataclass(frozen=True)
-class World:
+class Base:
+    """Two agencies, one employee in each, and the findings of each employee's scanned export."""
+
     agency_a: int
     agency_b: int
     employee_a: int
     employee_b: int
-    viewers: dict[str, Viewer]  # admin, pengawas, verifikator, pimpinan_a, pimpinan_b, auditor
     findings_a: list[int]
     findings_b: list[int]
+
+
+@dataclass(frozen=True)
+class World(Base):
+    viewers: dict[str, Viewer] = field(default_factory=dict)  # admin, pengawas, verifikator, pimpinan_a/_b, auditor
 
 
 def _export(path: Path, texts: list[str], stem: str) -> Path:
@@ -72,7 +78,9 @@ def _findings_of(store: Store, employee_id: int) -> list[int]:
         return [int(r[0]) for r in rows]
 
 
-def seed(store: Store, tmp: Path) -> World:
+def seed_base(store: Store, tmp: Path, detector: Detector | None = None, posts_a: list[str] = POSTS_A,
+              posts_b: list[str] = POSTS_B, actor: str | None = None) -> Base:
+    """Agencies, employees and their scanned exports (no users)."""
     at = now()
     with store.transaction() as conn:
         a = registry_repo.agency_id(conn, "Dinas Contoh Satu", "DCS", at)
@@ -81,17 +89,24 @@ def seed(store: Store, tmp: Path) -> World:
                                                    "position": "Analis", "agency_id": a}, at)
         eb, _ = registry_repo.save_employee(conn, {"nip": NIP_B, "name": "Bunga Contoh", "status": "PPPK",
                                                    "position": "Guru", "agency_id": b}, at)
-    detector = Detector(load_packs(None))
-    import_paths(store, [_export(tmp / "a.jsonl", POSTS_A, "a")], ImportOptions(owner=NIP_A), detector)
-    import_paths(store, [_export(tmp / "b.jsonl", POSTS_B, "b")], ImportOptions(owner=NIP_B), detector)
+    detector = detector or Detector(load_packs(None))
+    tmp.mkdir(parents=True, exist_ok=True)
+    who = {"actor": actor} if actor else {}
+    import_paths(store, [_export(tmp / "a.jsonl", posts_a, "a")], ImportOptions(owner=NIP_A, **who), detector)
+    import_paths(store, [_export(tmp / "b.jsonl", posts_b, "b")], ImportOptions(owner=NIP_B, **who), detector)
+    base = Base(a, b, ea, eb, _findings_of(store, ea), _findings_of(store, eb))
+    assert base.findings_a and base.findings_b, "the seed posts must give findings for both employees"
+    return base
+
+
+def seed(store: Store, tmp: Path) -> World:
+    base = seed_base(store, tmp)
     viewers = {
         "admin": add_user(store, "admin", "admin"),
         "pengawas": add_user(store, "pengawas", "pengawas"),
         "verifikator": add_user(store, "verifikator", "verifikator"),
-        "pimpinan_a": add_user(store, "pimpinana", "pimpinan", (a,)),
-        "pimpinan_b": add_user(store, "pimpinanb", "pimpinan", (b,)),
+        "pimpinan_a": add_user(store, "pimpinana", "pimpinan", (base.agency_a,)),
+        "pimpinan_b": add_user(store, "pimpinanb", "pimpinan", (base.agency_b,)),
         "auditor": add_user(store, "auditor", "auditor"),
     }
-    with store.read() as conn:
-        assert conn.execute(select(employees.c.id).where(employees.c.id.in_([ea, eb]))).all()
-    return World(a, b, ea, eb, viewers, _findings_of(store, ea), _findings_of(store, eb))
+    return World(**vars(base), viewers=viewers)
