@@ -7,6 +7,8 @@ Environment variables (used only when the matching argument is ``None``):
 * ``JN_REGION``: region code (e.g. ``babel`` or ``basel``) that selects the Pilkada contests in play;
 * ``JN_PACKS``: folders or files of knowledge packs, separated by ``os.pathsep`` (``:`` on Linux).
   When set, they replace the built-in packs;
+* ``JN_MODEL``: the learned stage's artifact: a path, or ``none`` for the rules alone; unset: the
+  artifact shipped with the package;
 * ``JN_DATA_DIR``: where the evidence vault and the embedded database live;
 * ``JN_DATABASE_URL``: a database URL (``postgresql://…``) instead of the embedded SQLite file.
   When set, they replace the built-in packs.
@@ -21,15 +23,19 @@ from pathlib import Path
 
 ENV_REGION = "JN_REGION"
 ENV_PACKS = "JN_PACKS"
+ENV_MODEL = "JN_MODEL"
+NO_MODEL = "none"
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What a detector is built from: region, pack paths (None = built-in packs) and threshold."""
+    """What a detector is built from: region, pack paths (None = built-in packs), the rules' threshold
+    and the learned stage's artifact (None = the shipped one, ``"none"`` = rules alone)."""
 
     region: str | None
     packs: tuple[str, ...] | None
     threshold: float = 0.45
+    model: str | None = None
 
 
 def _region(value: str | None) -> str | None:
@@ -50,6 +56,7 @@ def load_settings(
     region: str | None = None,
     packs: Sequence[str] | None = None,
     env: Mapping[str, str] = os.environ,
+    model: str | None = None,
 ) -> Settings:
     """Build settings; ``region``/``packs`` given as None fall back to ``JN_REGION``/``JN_PACKS``."""
     if region is None:
@@ -57,7 +64,9 @@ def load_settings(
     if packs is None:
         raw = env.get(ENV_PACKS)
         packs = raw.split(os.pathsep) if raw is not None else None
-    return Settings(region=_region(region), packs=_packs(packs))
+    if model is None:
+        model = env.get(ENV_MODEL) or None
+    return Settings(region=_region(region), packs=_packs(packs), model=model.strip() if model else None)
 
 
 ENV_DATA_DIR = "JN_DATA_DIR"

@@ -4,7 +4,7 @@
     reports            →  pure renderers (data in, bytes out): no store/service/front ends, no clock
     ingest             →  may use knowledge/detect
     store              →  may use knowledge/detect/ingest
-    service            →  the only way in for front ends
+    service, learning  →  the only way in for front ends (learning: training and measuring the model)
     cli, web           →  front ends: use service, never detect/store directly
 
 A module may import only from layers below it. ``detect`` and ``knowledge`` must not touch the
@@ -30,6 +30,7 @@ FORBIDDEN_LAYERS: dict[str, set[str]] = {
     "detect": {"ingest", "store", "service", "web", "cli", "config"},
     "ingest": {"store", "service", "web", "cli"},
     "store": {"service", "web", "cli"},
+    "learning": {"store", "web", "cli"},
     "reports": {"ingest", "store", "service", "web", "cli", "config"},
     "cli": {"detect", "store"},
     "web": {"detect", "store"},

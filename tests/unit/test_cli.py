@@ -37,6 +37,7 @@ def _cached_detector(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(common, "build_detector", _detector)
     monkeypatch.delenv("JN_REGION", raising=False)
     monkeypatch.delenv("JN_PACKS", raising=False)
+    monkeypatch.delenv("JN_MODEL", raising=False)
 
 
 def _jsonl(rows: list[dict[str, Any] | str]) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from jaganetral.config import load_settings
-from jaganetral.service.scanning import Detector, PackError, build_detector
+from jaganetral.service.scanning import Detector, ModelError, PackError, build_detector
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -80,13 +80,19 @@ def add_detector_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--packs", metavar="DIR", nargs="+", action="extend",
                         help="folder/berkas paket pengetahuan pengganti paket bawaan; "
                              "bawaan: $JN_PACKS (dipisah ':'), atau paket bawaan")
+    parser.add_argument("--model", metavar="FILE",
+                        help="berkas model tahap pembelajaran (jaganetral train), atau 'none' untuk aturan saja; "
+                             "bawaan: $JN_MODEL, atau model bawaan paket")
 
 
 def detector_from(args: argparse.Namespace) -> Detector | None:
     """Build the detector from --region/--packs (or the environment); None after printing pack errors."""
-    settings = load_settings(region=args.region, packs=args.packs)
+    settings = load_settings(region=args.region, packs=args.packs, model=getattr(args, "model", None))
     try:
         return build_detector(settings)
+    except ModelError as exc:
+        error(f"model tidak dapat dimuat: {exc}")
+        return None
     except PackError as exc:
         error("paket pengetahuan tidak dapat dimuat:")
         for problem in exc.problems:

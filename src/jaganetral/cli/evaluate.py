@@ -15,6 +15,7 @@ from jaganetral.cli.common import (
     detector_from,
     error,
 )
+from jaganetral.cli.evaluate_cv import run_cv
 from jaganetral.service.evaluation import LABELS, EvalReport, evaluate, render
 from jaganetral.service.scanning import json_line
 
@@ -23,7 +24,11 @@ Mengukur detektor pada data berlabel: JSONL dengan kolom aktivitas (id, text, ki
 ditambah "label" ({', '.join(LABELS)} atau unclear) dan "target" (daftar id kontestan, boleh kosong).
 Label support/attack dianggap harus ditandai; baris unclear dilewati.
 
-Mencetak precision, recall, F1, akurasi kontestan dan matriks per label."""
+Mencetak precision, recall, F1, akurasi kontestan dan matriks per label.
+
+Dengan --cv K: validasi silang K lipatan (kelompok hampir-duplikat tidak pernah terbelah); tiap
+lipatan diuji dengan model yang dilatih pada lipatan lain, dibandingkan dengan aturan saja pada
+baris yang sama, ditambah kalibrasi skor pada lipatan uji (--plot FILE.png: diagram reliabilitas)."""
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -31,11 +36,21 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     parser.add_argument("labelled", metavar="LABELLED.jsonl", help="berkas JSONL berlabel")
     parser.add_argument("--json", action="store_true", help="cetak hasil sebagai JSON")
     parser.add_argument("--errors", metavar="FILE", help="tulis baris yang salah dinilai ke FILE (JSONL)")
+    parser.add_argument("--cv", type=int, metavar="K", help="validasi silang K lipatan (melatih model tiap lipatan)")
+    parser.add_argument("--train-extra", metavar="FILE", nargs="+", action="extend", default=[],
+                        help="dengan --cv: data berlabel tambahan yang ikut dilatih di setiap lipatan, "
+                             "tidak pernah diuji")
+    parser.add_argument("--plot", metavar="FILE.png", help="dengan --cv: tulis diagram reliabilitas (PNG)")
     add_detector_options(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.cv is not None:
+        return run_cv(args)
+    if args.plot or args.train_extra:
+        error("--plot dan --train-extra hanya berlaku dengan --cv")
+        return EXIT_USAGE
     detector = detector_from(args)
     if detector is None:
         return EXIT_USAGE

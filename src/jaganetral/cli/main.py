@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from jaganetral import __version__
-from jaganetral.cli import audit, check, evaluate, evidence, ingest, pack, registry, rescan, scan, serve, users
+from jaganetral.cli import audit, check, evaluate, evidence, ingest, pack, registry, rescan, scan, serve, train, users
 from jaganetral.cli.common import EXIT_USAGE, Parser, utf8_stdio
 
 DESCRIPTION = """\
@@ -24,7 +24,7 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"jaganetral {__version__}",
                         help="tampilkan versi lalu keluar")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True, title="perintah")
-    for module in (scan, check, evaluate, pack, ingest, rescan, evidence, registry, audit, users, serve):
+    for module in (scan, check, evaluate, train, pack, ingest, rescan, evidence, registry, audit, users, serve):
         module.register(sub)
     return parser
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from jaganetral.detect.context import ContestResolver
 from jaganetral.detect.decide import FieldJudgement, TargetJudgement, judge
-from jaganetral.detect.explain import explain_clear, explain_flag
+from jaganetral.detect.explain import explain_clear, explain_flag, explain_learned
+from jaganetral.detect.learned import LearnedModel, RuleView, featurize
 from jaganetral.detect.model import Activity, Evidence, Finding, FormRef
 from jaganetral.detect.normalize import Normalizer
 from jaganetral.detect.phrases import Match, PhraseIndex
@@ -35,6 +36,7 @@ from jaganetral.knowledge.schema import Contest
 DETECTOR_VERSION = "rules-0.1.0"
 ENGAGE_KINDS = frozenset({"like", "share", "comment", "follow", "group_join"})
 FOLLOW_KINDS = frozenset({"follow", "group_join"})
+MIN_SIGNAL = 1e-6  # with the learned stage, any named contestant can carry the model's flag
 FOLLOW_WEIGHT = 0.75  # following a contestant's account or joining a group named after them
 
 
@@ -64,7 +66,7 @@ def default_recognizers() -> list[Recognizer]:
 
 class Detector:
     def __init__(self, kb: KnowledgeBase, settings: DetectorSettings | None = None,
-                 recognizers: list[Recognizer] | None = None):
+                 recognizers: list[Recognizer] | None = None, learned: LearnedModel | None = None):
         self.kb = kb
         self.settings = settings or DetectorSettings()
         self.recognizers = recognizers if recognizers is not None else default_recognizers()
@@ -79,7 +81,8 @@ class Detector:
         self.index.freeze(self._anchor_owners)
         self.resolver = ContestResolver.build(kb, self.settings.region)
         self.institutions = frozenset(a.handle for p in kb.institutions for a in p.accounts)
-        self.version = DETECTOR_VERSION
+        self.learned = learned
+        self.version = DETECTOR_VERSION + (f"+{learned.version}" if learned else "")
         self.kb_version = kb.version  # computed once: it joins every pack's id and version
         self._nothing = explain_clear(kb, [], [])
         self._form_memo: dict[tuple[str, tuple[str, ...], str], list[FormRef]] = {}
@@ -111,10 +114,9 @@ class Detector:
             found.extend(r.analyze(doc, ctx, found))
         return _drop_nested(found)
 
-    def analyze(self, activity: Activity) -> Finding:
-        day = activity.day
-        ctx = Context(activity, day, self.resolver)
-        thr = self.settings.threshold
+    def _judge(self, activity: Activity) -> _Judged | None:
+        """The rules' evidence and judgements, or None when nothing is named (the common, cheap case)."""
+        ctx = Context(activity, activity.day, self.resolver)
         target_ev: list[Evidence] = []
         target_j: FieldJudgement | None = None
         if activity.kind in ENGAGE_KINDS:
@@ -127,45 +129,81 @@ class Detector:
                 _following(target_j)
         fallback = list(target_j.targets) if target_j and activity.kind in ("comment", "share") else []
         own_ev = self.evidence("text", activity.text, ctx, complete=bool(fallback)) if activity.text else []
-        if not own_ev and not target_ev:  # nothing named, nothing to weigh: the common case, kept cheap
-            return Finding(activity.id, False, 0.0, None, (), (), (), self._nothing, None, None, None,
-                           day is not None, (), self.version, self.kb_version)
+        if not own_ev and not target_ev:
+            return None
         own_j = judge(own_ev, fallback)
+        evidence = tuple(sorted(own_ev + target_ev, key=lambda e: (e.field != "text", e.field, e.start, e.end)))
+        return _Judged(own_j, target_j, evidence)
+
+    def _signals(self, kind: str, j: _Judged, thr: float) -> list[tuple[str, TargetJudgement]]:
         signals: list[tuple[str, TargetJudgement]] = []
-        own_best = own_j.best()
+        own_best = j.own.best()
         if own_best and own_best.score >= thr:
             signals.append(("campaign", own_best))
-            if own_best.target in own_j.vote_call:
+            if own_best.target in j.own.vote_call:
                 signals.append(("vote_call", own_best))
-        for t in own_j.membership:
-            if own_j.targets[t].score >= thr:
-                signals.append(("party_member", own_j.targets[t]))
-        tgt_best = target_j.best() if target_j else None
+        for t in j.own.membership:
+            if j.own.targets[t].score >= thr:
+                signals.append(("party_member", j.own.targets[t]))
+        tgt_best = j.target.best() if j.target else None
         if tgt_best and tgt_best.score >= thr:
             signals.append(("engage_target", tgt_best))
-        evidence = tuple(sorted(own_ev + target_ev, key=lambda e: (e.field != "text", e.field, e.start, e.end)))
         # a signal that names no SKB form for this kind of activity (own text of a like) is no violation
-        signals = [s for s in signals if (s[0], activity.kind) in self.mapped]
-        if not signals:
-            mentioned = [t for t in own_j.targets] + ([t for t in target_j.targets] if target_j else [])
-            score = max(own_j.score, target_j.score if target_j else 0.0)
-            neutral = own_j.neutral_evidence + (target_j.neutral_evidence if target_j else [])
-            return Finding(activity.id, False, score, None, (), (), evidence,
-                           explain_clear(self.kb, mentioned, neutral), None, None, None, day is not None,
-                           (), self.version, self.kb_version)
-        return self._flagged(activity, signals, own_j, target_j, evidence)
+        return [s for s in signals if (s[0], kind) in self.mapped]
 
-    def _flagged(self, activity: Activity, signals: list[tuple[str, TargetJudgement]], own_j: FieldJudgement,
-                 target_j: FieldJudgement | None, evidence: tuple[Evidence, ...]) -> Finding:
+    def learning_input(self, activity: Activity, bits: int) -> tuple[dict[int, float], dict[int, str]] | None:
+        """The learned stage's features of an activity (None where the rules name nobody: never judged)."""
+        j = self._judge(activity)
+        return None if j is None else self._features(activity, j, bits)
+
+    def _features(self, activity: Activity, j: _Judged, bits: int) -> tuple[dict[int, float], dict[int, str]]:
+        signals = self._signals(activity.kind, j, self.settings.threshold)
+        lead = max((tj for _, tj in signals), key=lambda tj: tj.score) if signals else None
+        norms = list(self.normalizer(activity.text).norms) if activity.text else []
+        if activity.target_text and activity.kind in ENGAGE_KINDS:
+            norms += ["|", *self.normalizer(activity.target_text).norms]
+        view = RuleView(activity.kind, j.score, bool(signals), lead.stance if lead else None, j.evidence)
+        return featurize(norms, view, bits)
+
+    def analyze(self, activity: Activity) -> Finding:
         day = activity.day
-        thr = self.settings.threshold
+        j = self._judge(activity)
+        if j is None:  # nothing named, nothing to weigh: the common case, kept cheap
+            return Finding(activity.id, False, 0.0, None, (), (), (), self._nothing, None, None, None,
+                           day is not None, (), self.version, self.kb_version)
+        learned = self.learned
+        if learned is None:
+            signals = self._signals(activity.kind, j, self.settings.threshold)
+            if signals:
+                return self._flagged(activity, signals, j, self.settings.threshold * 0.8)
+            return self._clear(activity, j, j.score, "")
+        features, names = self._features(activity, j, learned.bits)
+        probs = learned.probabilities(features)
+        p = learned.partisan(probs)
+        note = explain_learned(p, learned.cues(features, names), learned.version, p >= learned.threshold)
+        signals = self._signals(activity.kind, j, MIN_SIGNAL) if p >= learned.threshold else []
+        if not signals:
+            return self._clear(activity, j, p, note)
+        lead = max(tj.score for _, tj in signals)
+        hint = "attack" if probs[1] > probs[0] else "support"
+        return self._flagged(activity, signals, j, lead * 0.8, p, note, hint)
+
+    def _clear(self, activity: Activity, j: _Judged, score: float, note: str) -> Finding:
+        mentioned = [t for t in j.own.targets] + ([t for t in j.target.targets] if j.target else [])
+        neutral = j.own.neutral_evidence + (j.target.neutral_evidence if j.target else [])
+        explanation = explain_clear(self.kb, mentioned, neutral) + (" " + note if note else "")
+        return Finding(activity.id, False, score, None, (), (), j.evidence, explanation, None, None, None,
+                       activity.day is not None, (), self.version, self.kb_version)
+
+    def _flagged(self, activity: Activity, signals: list[tuple[str, TargetJudgement]], j: _Judged,
+                 floor: float, score: float | None = None, note: str = "", hint: str | None = None) -> Finding:
+        day = activity.day
         lead = max((tj for _, tj in signals), key=lambda tj: tj.score)
-        score = lead.score
-        judged = [own_j] + ([target_j] if target_j else [])
+        judged = [j.own] + ([j.target] if j.target else [])
         targets: list[str] = []
-        for j in judged:
-            for t in sorted(j.targets.values(), key=lambda t: -t.score):
-                if t.score >= thr * 0.8 and t.target not in targets:
+        for fj in judged:
+            for t in sorted(fj.targets.values(), key=lambda t: -t.score):
+                if t.score >= floor and t.target not in targets:
                     targets.append(t.target)
         if lead.target not in targets:
             targets.insert(0, lead.target)
@@ -175,13 +213,17 @@ class Detector:
         stage = stage_name(contest, day) if contest else "tahapan tidak diketahui"
         if day is None:
             stage = "setelah penetapan calon (diasumsikan)"
-        stance_of = {t.target: t.stance for j in judged for t in j.targets.values()}
-        stances = [(t, stance_of.get(t, lead.stance)) for t in targets]
+        lead_stance = lead.stance if (lead.support or lead.attack or hint is None) else hint
+        stance_of = {t.target: t.stance for fj in judged for t in fj.targets.values()
+                     if hint is None or t.support or t.attack}
+        stances = [(t, stance_of.get(t, lead_stance)) for t in targets]
         explanation = explain_flag(self.kb, activity.kind, stances, lead.evidence, forms, stage,
                                    contest.name if contest else None, day is not None)
+        if note:
+            explanation += " " + note
         return Finding(
-            activity.id, True, score, forms[0].code if forms else None, tuple(f.code for f in forms[1:]),
-            tuple(targets), evidence, explanation, lead.stance,  # type: ignore[arg-type]
+            activity.id, True, lead.score if score is None else score, forms[0].code if forms else None,
+            tuple(f.code for f in forms[1:]), tuple(targets), j.evidence, explanation, lead_stance,  # type: ignore[arg-type]
             contest.id if contest else None, stage, day is not None, tuple(forms), self.version, self.kb_version,
         )
 
@@ -211,6 +253,17 @@ class Detector:
 
     def _institution(self, field: str, value: str) -> bool:
         return field == "target_account" and value.strip().lstrip("@").lower() in self.institutions
+
+
+@dataclass(frozen=True)
+class _Judged:
+    own: FieldJudgement
+    target: FieldJudgement | None
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def score(self) -> float:
+        return max(self.own.score, self.target.score if self.target else 0.0)
 
 
 def _drop_nested(found: list[Evidence]) -> list[Evidence]:

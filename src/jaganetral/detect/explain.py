@@ -84,3 +84,13 @@ def explain_clear(kb: KnowledgeBase, mentioned: Sequence[str], neutral: Sequence
         out.append(f"Ditemukan bahasa netral/informasi: {_spans(neutral)}.")
     out.append("Informasi pemilu yang netral (misalnya ajakan menggunakan hak pilih) tidak dilarang bagi ASN.")
     return " ".join(out)
+
+
+def explain_learned(p: float, cues: Sequence[str], version: str, flagged: bool) -> str:
+    """The learned stage's word: its calibrated probability and the words that weighed most."""
+    pct = f"{p * 100:.0f}".replace(".", ",")
+    verdict = "cukup untuk ditandai" if flagged else "di bawah ambang penandaan"
+    out = f"Penilaian model ({version}): peluang kampanye {pct}%, {verdict}."
+    if cues and flagged:
+        out += " Kata yang paling menguatkan: " + ", ".join(f'"{c}"' for c in cues) + "."
+    return out

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jaganetral.detect.engine import Detector
+from jaganetral.detect.model import Activity, Finding
 from jaganetral.service.activities import BadLine, read_jsonl
 
 LABELS = ("support", "attack", "neutral_election", "political_other", "nonpolitical")
@@ -84,29 +85,35 @@ def evaluate(detector: Detector, lines: Iterable[str]) -> EvalReport:
         if label not in LABELS:
             report.bad_lines.append(BadLine(item.line, f"label tidak dikenal: {label!r}"))
             continue
-        finding = detector.analyze(item.activity)
-        report.n += 1
-        truth = label in PARTISAN
-        report.by_label[label]["flagged" if finding.flag else "clear"] += 1
-        if finding.flag and truth:
-            report.tp += 1
-        elif finding.flag:
-            report.fp += 1
-        elif truth:
-            report.fn += 1
-        else:
-            report.tn += 1
-        gold = [t for t in item.raw.get("target") or [] if isinstance(t, str) and not t.startswith("other:")]
-        hit = None
-        if truth and finding.flag and gold:
-            report.contestant_total += 1
-            hit = bool(set(gold) & set(finding.targets))
-            report.contestant_hit += hit
-        if finding.flag != truth or hit is False:
-            report.errors.append({"id": item.activity.id, "label": label, "gold": gold, "flag": finding.flag,
-                                  "score": round(finding.score, 3), "targets": list(finding.targets),
-                                  "text": item.activity.text})
+        score_row(report, detector, item.activity, label, item.raw.get("target") or [])
     return report
+
+
+def score_row(report: EvalReport, detector: Detector, activity: Activity, label: str, target: list[Any]) -> Finding:
+    """Judge one labelled row and count it into ``report``."""
+    finding = detector.analyze(activity)
+    report.n += 1
+    truth = label in PARTISAN
+    report.by_label[label]["flagged" if finding.flag else "clear"] += 1
+    if finding.flag and truth:
+        report.tp += 1
+    elif finding.flag:
+        report.fp += 1
+    elif truth:
+        report.fn += 1
+    else:
+        report.tn += 1
+    gold = [t for t in target if isinstance(t, str) and not t.startswith("other:")]
+    hit = None
+    if truth and finding.flag and gold:
+        report.contestant_total += 1
+        hit = bool(set(gold) & set(finding.targets))
+        report.contestant_hit += hit
+    if finding.flag != truth or hit is False:
+        report.errors.append({"id": activity.id, "label": label, "gold": gold, "flag": finding.flag,
+                              "score": round(finding.score, 3), "targets": list(finding.targets),
+                              "text": activity.text})
+    return finding
 
 
 def render(report: EvalReport) -> str:

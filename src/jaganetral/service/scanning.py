@@ -14,10 +14,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from jaganetral.config import Settings
+from jaganetral.config import NO_MODEL, Settings
 from jaganetral.detect.engine import Detector, DetectorSettings
 from jaganetral.detect.model import ACTIVITY_KINDS, Activity, Evidence, Finding
 from jaganetral.knowledge.loader import PackError, load_packs
+from jaganetral.learning.artifact import ModelError
+from jaganetral.learning.artifact import load as load_model
 from jaganetral.service.activities import BadLine, Row, read_jsonl
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "Detector",
     "Evidence",
     "Finding",
+    "ModelError",
     "PackError",
     "Row",
     "ScanFailure",
@@ -47,10 +50,13 @@ class ScanFailure(BadLine):
 def build_detector(settings: Settings) -> Detector:
     """Load the packs named in ``settings`` (built-in ones when None) and build a detector.
 
-    Raises :class:`PackError` when a pack is broken.
+    The learned stage is the shipped artifact unless ``settings.model`` names another file or
+    ``"none"``. Raises :class:`PackError` when a pack is broken, :class:`ModelError` when the
+    artifact cannot be read.
     """
     kb = load_packs(settings.packs)
-    return Detector(kb, DetectorSettings(region=settings.region, threshold=settings.threshold))
+    learned = None if settings.model == NO_MODEL else load_model(settings.model)[0]
+    return Detector(kb, DetectorSettings(region=settings.region, threshold=settings.threshold), learned=learned)
 
 
 def scan_lines(detector: Detector, lines: Iterable[str]) -> Iterator[tuple[Row | BadLine, Finding | None]]:

@@ -1,0 +1,157 @@
+"""The learned stage: a linear model over hashed text n-grams and the rules' own evidence.
+
+Pure (numpy only, no files): the artifact is read by :mod:`jaganetral.learning.artifact` and
+handed to the detector. The model never decides alone: it runs only where the rules found a
+contestant, party or ballot number, it weighs the rules' evidence as features, and the contestant
+still comes from the knowledge pack.
+
+Features are hashed (CRC-32 of a prefixed string, modulo ``2**bits``), so the artifact holds
+weights, never a vocabulary or a text. Kinds of feature:
+
+* ``w:`` normalised words (slang, elongation and leetspeak undone by the detector's normaliser),
+  ``b:`` word bigrams, ``c:`` character 3–5-grams inside each word (with word boundaries), all
+  scaled together to unit length;
+* ``R:``/``E:`` the rules' judgement: score bands, flag and stance, each evidence kind with its
+  stance, whether it names a target, the activity kind.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from jaganetral.detect.model import Evidence
+
+LABELS = ("support", "attack", "neutral_election", "political_other", "nonpolitical")
+PARTISAN = (0, 1)  # indices of support and attack
+SCORE_BANDS = (0.2, 0.35, 0.45, 0.6, 0.8)
+TEXT_KINDS = frozenset({"word", "num", "emoji"})
+CUE_PREFIXES = ("w:", "b:")
+
+
+def feature_index(name: str, bits: int) -> int:
+    return zlib.crc32(name.encode("utf-8")) & ((1 << bits) - 1)
+
+
+@dataclass(frozen=True)
+class RuleView:
+    """What the rules concluded, as the learned stage sees it."""
+
+    kind: str
+    score: float
+    flagged: bool
+    stance: str | None
+    evidence: Sequence[Evidence]
+
+
+def featurize(norms: Iterable[str], rules: RuleView, bits: int) -> tuple[dict[int, float], dict[int, str]]:
+    """Hashed features of one activity, and the surface words behind each word feature (for cues)."""
+    words = [w for w in norms if w and not w.startswith(("@", "http"))]
+    text: dict[int, float] = {}
+    names: dict[int, str] = {}
+    for w in words:
+        i = feature_index("w:" + w, bits)
+        text[i] = 1.0
+        names.setdefault(i, w)
+        padded = f" {w} "
+        for n in (3, 4, 5):
+            for k in range(len(padded) - n + 1):
+                text[feature_index("c:" + padded[k:k + n], bits)] = 1.0
+    for a, b in itertools.pairwise(words):
+        i = feature_index(f"b:{a} {b}", bits)
+        text[i] = 1.0
+        names.setdefault(i, f"{a} {b}")
+    scale = 1.0 / math.sqrt(len(text)) if text else 0.0
+    out = {i: v * scale for i, v in text.items()}
+    for name, value in rule_features(rules):
+        i = feature_index(name, bits)
+        out[i] = out.get(i, 0.0) + value
+    return out, names
+
+
+def rule_features(rules: RuleView) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = [("R:bias", 1.0), ("R:score", rules.score), (f"R:kind:{rules.kind}", 1.0)]
+    out.extend((f"R:s>{band}", 1.0) for band in SCORE_BANDS if rules.score >= band)
+    if rules.flagged:
+        out.append((f"R:flag:{rules.stance}", 1.0))
+    seen: set[str] = set()
+    for e in rules.evidence:
+        for name in (f"E:{e.kind}:{e.stance}", f"E:{e.kind}:tgt" if e.targets else "", f"E:field:{e.field}"):
+            if name and name not in seen:
+                seen.add(name)
+                out.append((name, 1.0))
+    return out
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Platt scaling of the partisan log-odds: p = 1 / (1 + exp(-(a * z + b)))."""
+
+    a: float = 1.0
+    b: float = 0.0
+
+    def __call__(self, z: float) -> float:
+        return _sigmoid(self.a * z + self.b)
+
+
+@dataclass(frozen=True)
+class LearnedModel:
+    """Multinomial logistic regression over hashed features, calibrated, with its flag threshold."""
+
+    version: str  # "lr-" + the first 12 hex digits of the artifact's SHA-256
+    bits: int
+    weights: npt.NDArray[np.float32]  # (2**bits, len(LABELS))
+    bias: npt.NDArray[np.float32]  # (len(LABELS),)
+    calibration: Calibration
+    threshold: float  # on the calibrated partisan probability
+    sha256: str = ""
+
+    def probabilities(self, features: dict[int, float]) -> npt.NDArray[np.float64]:
+        if features:
+            idx = np.fromiter(features.keys(), dtype=np.int64, count=len(features))
+            val = np.fromiter(features.values(), dtype=np.float64, count=len(features))
+            logits = val @ self.weights[idx].astype(np.float64) + self.bias
+        else:
+            logits = self.bias.astype(np.float64)
+        logits = logits - logits.max()
+        e = np.exp(logits)
+        return np.asarray(e / e.sum(), dtype=np.float64)
+
+    def partisan(self, probs: npt.NDArray[np.float64]) -> float:
+        """Calibrated probability that the activity campaigns for or against someone."""
+        return self.calibration(log_odds(float(probs[0] + probs[1])))
+
+    def cues(self, features: dict[int, float], names: dict[int, str], limit: int = 5) -> list[str]:
+        """The words of the text that pushed hardest towards campaigning (support or attack)."""
+        scored: list[tuple[float, str]] = []
+        for i, word in names.items():
+            row = self.weights[i].astype(np.float64)
+            push = float(max(row[0], row[1]) - row[2:].mean()) * features.get(i, 0.0)
+            if push > 0:
+                scored.append((push, word))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        out: list[str] = []
+        for _, word in scored:
+            if word not in out:
+                out.append(word)
+            if len(out) == limit:
+                break
+        return out
+
+
+def log_odds(p: float) -> float:
+    p = min(max(p, 1e-9), 1.0 - 1e-9)
+    return math.log(p / (1.0 - p))
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
