@@ -95,7 +95,9 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         t = report.tally
         out.update(activities=sum(t.activities.values()), kinds=dict(t.activities), duplicates=t.duplicates,
                    ignored=t.ignored, quarantined=t.quarantined, errors=report.errors)
+    reader = os.times()
     out.update(seconds=time.perf_counter() - t0, cpu=cpu_seconds() - cpu0, hwm_mib=vm_hwm_mib(),
+               reader_cpu=reader.children_user + reader.children_system,
                child_hwm_mib=children_hwm_mib())
     if prof is not None:
         text = io.StringIO()
@@ -268,7 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         pg_schema(args.db, None, schema)
             print(f"run {run + 1}/{args.runs}: " + "; ".join(
                 f"{st.name} {st.results[-1]['seconds']:.1f}s {st.rates()[-1]:,.0f}/s "
-                f"{st.results[-1]['hwm_mib']:.0f}+{st.results[-1]['child_hwm_mib']:.0f} MiB"
+                f"{st.results[-1]['hwm_mib']:.0f}+{st.results[-1]['child_hwm_mib']:.0f} MiB "
+                f"CPU {st.results[-1]['cpu'] - st.results[-1]['reader_cpu']:.1f}+{st.results[-1]['reader_cpu']:.1f}s"
                 for st in stages.values()), flush=True)
         problems = [f"{st.name}: {r}" for st in stages.values() for r in st.results
                     if r.get("quarantined") or r.get("errors")

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -18,7 +19,7 @@ from sqlalchemy import Connection
 from jaganetral.detect.engine import Detector
 from jaganetral.detect.model import Activity, Finding
 from jaganetral.ingest.model import AccountRef, Quarantined, RawActivity
-from jaganetral.service.dedup import activity_key
+from jaganetral.service.dedup import key_digest, key_text
 from jaganetral.store import activity_repo, registry_repo
 
 
@@ -106,16 +107,23 @@ ROW_COLUMNS = ("key", "key64", "platform", "kind", "created_at", "text", "target
                "target_group", "url", "media", "native_id", "source_sha256", "source_path", "locator")
 STORE_COLUMNS = (*ROW_COLUMNS, "account_id", "import_id", "seen_import", "judged_pack")
 Row = tuple[Any, ...]
-_KEY, _KEY64, _PLATFORM = 0, 1, 2
+_KEY, _KEY64, _PLATFORM, _KIND = 0, 1, 2, 3
 
 
 def activity_row(raw: RawActivity) -> Row:
     """``raw`` as a row of ROW_COLUMNS (pure: the reader builds it, in its own process)."""
-    key, where = activity_key(raw), raw.provenance
-    return (key, activity_repo.key64(key), raw.platform, raw.kind, raw.created_at, clean(raw.text),
-            clean(raw.target_text), clean(raw.target_account), clean(raw.target_group), clean(raw.url),
-            [clean(m) for m in raw.media] if raw.media else None, clean(raw.native_id), where.sha256,
-            clean(where.path), clean(where.locator))
+    joined = key_text(raw)
+    key = key_digest(joined).hex()
+    text, target_text, target_account, target_group, native_id = (
+        raw.text, raw.target_text, raw.target_account, raw.target_group, raw.native_id)
+    if "\x00" in joined:  # those five are in the key's text: clean only when it has a NUL at all
+        text, target_text, target_account, target_group, native_id = (
+            text.replace("\x00", "\ufffd"), clean(target_text), clean(target_account), clean(target_group),
+            clean(native_id))
+    where = raw.provenance
+    return (key, activity_repo.key64(key), raw.platform, raw.kind, raw.created_at, text, target_text, target_account,
+            target_group, clean(raw.url), [clean(m) for m in raw.media] if raw.media else None, native_id,
+            where.sha256, clean(where.path), clean(where.locator))
 
 
 def store_batch(conn: Connection, import_id: int, rows: Sequence[Row], refs: Sequence[AccountRef | None],
@@ -143,7 +151,6 @@ def store_batch(conn: Connection, import_id: int, rows: Sequence[Row], refs: Seq
     judged = judgement_id(detector) if detector is not None else None
     new: list[Row] = []
     append = new.append
-    kinds: Counter[str] = Counter()
     tails: dict[tuple[str, AccountRef | None], Row] = {}  # the store's columns, by platform and account
     for i in first.values():
         row = rows[i]
@@ -154,8 +161,7 @@ def store_batch(conn: Connection, import_id: int, rows: Sequence[Row], refs: Seq
         if tail is None:
             tail = tails[who] = (accounts.of(conn, *who, now), import_id, import_id, judged)
         append(row + tail)
-        kinds[row[3]] += 1
-    tally.activities.update(kinds)
+    tally.activities.update(map(itemgetter(_KIND), new))
     activity_repo.insert_rows(conn, STORE_COLUMNS, new)
     for platform, ids in relink.items():
         account_id = accounts.owner(conn, platform, now)

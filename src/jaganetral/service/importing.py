@@ -3,7 +3,7 @@
 ``import_paths`` streams: records go to the database in batches of ``batch_size``, each batch in
 its own transaction, so memory stays flat on a multi-gigabyte export and a killed run can simply
 be run again. A child process reads (parses, computes dedup keys, builds the rows) one batch ahead
-while a batch is stored (``readahead``).
+while a batch is stored (``readahead``: one reader process per run, forked at its first file).
 A file that turns out unreadable half-way contributes nothing (what this run stored from it is
 removed) and its error names the position; the other files are imported.
 """
@@ -28,7 +28,7 @@ from jaganetral.ingest.registry import default_adapters
 from jaganetral.ingest.sniff import pick
 from jaganetral.ingest.sources import SourceFile, iter_sources
 from jaganetral.service.import_batch import Accounts, Row, Tally, activity_row, store_batch
-from jaganetral.service.readahead import read_ahead
+from jaganetral.service.readahead import Reader
 from jaganetral.service.store import Store, now
 from jaganetral.store import activity_repo, import_repo, registry_repo
 from jaganetral.store.vault import StoredObject, record_capture, record_member, record_object
@@ -88,8 +88,9 @@ def import_paths(store: Store, paths: Sequence[str | Path], options: ImportOptio
                progress)
     report = ImportReport(import_id, run.tally, warnings=warnings)
     try:
-        for path in paths:
-            run.import_path(Path(path), report)
+        with run.reader:
+            for path in paths:
+                run.import_path(Path(path), report)
     except BaseException:
         with store.transaction() as conn:
             import_repo.finish_import(conn, import_id, now(), "gagal", report.to_json())
@@ -146,6 +147,16 @@ class _Run:
     progress: Progress | None
     tally: Tally = field(default_factory=Tally)
     stored: dict[Path, StoredObject] = field(default_factory=dict)  # physical files put in the vault this run
+    reader: Reader[tuple[int, SourceFile, str], _Batch] = field(init=False)
+
+    def __post_init__(self) -> None:
+        adapters, size = self.adapters, self.options.batch_size
+
+        def batches(job: tuple[int, SourceFile, str]) -> Iterator[_Batch]:  # runs in the reader process
+            adapter, source, sha = job
+            return _batches(adapters[adapter].read(source, sha), size)
+
+        self.reader = Reader(batches)
 
     def import_path(self, path: Path, report: ImportReport) -> None:
         for source in iter_sources(path):
@@ -188,8 +199,8 @@ class _Run:
 
     def read_file(self, adapter: Adapter, source: SourceFile, sha: str) -> None:
         """Store what ``adapter`` reads, batch by batch; the reading runs one batch ahead in a child process."""
-        tally, size = self.tally, self.options.batch_size
-        for batch in read_ahead(lambda: _batches(adapter.read(source, sha), size)):
+        tally = self.tally
+        for batch in self.reader.run((self.adapters.index(adapter), source, sha)):
             tally.ignored += sum(batch.ignored.values())
             tally.ignored_by.update(batch.ignored)
             tally.quarantined += len(batch.quarantined)
