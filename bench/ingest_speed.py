@@ -10,9 +10,9 @@ An X archive folder (``data/account.js``, ``tweets.js``, ``like.js``, ``followin
 it is first read with the repository's own adapter (zero quarantined records required). Then, for
 N runs, interleaved, each stage in a fresh child process of this script (so its peak RSS, VmHWM,
 is its own; the import's reader processes, children of the stage's process, are measured apart:
-the largest peak RSS among them, RUSAGE_CHILDREN. The RSS bar is checked on the sum of the two peaks,
-an upper bound: the peaks need not coincide and the pages a forked reader shares with its parent
-count in both):
+the largest peak RSS among them, RUSAGE_CHILDREN. The RSS bar holds for each process: the larger of
+the two peaks is checked; their sum is printed too, an upper bound of the two together (the peaks
+need not coincide, and the pages a forked reader shares with its parent count in both):
 
 * read-only: the adapters alone read every file (nothing hashed, copied or stored);
 * sqlite import: ``import_paths(..., ImportOptions(scan=False), None)`` as the CLI calls it, into a
@@ -289,14 +289,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\n{label}: stored vs read-only (median act/s): {rate / read:.3f} "
                   f"(storing costs {read / rate:.2f}x the read alone)", end="")
         sq = stages["sqlite import"]
-        rate, rss = statistics.median(sq.rates()), max(rss_sum(r) for r in sq.results)
+        rate, rss = statistics.median(sq.rates()), max(max(r["hwm_mib"], r["child_hwm_mib"]) for r in sq.results)
         big = meta["bytes"] >= 1e9
         print(f"\n\nbar: >= {BAR_RATE:,.0f} stored activities/s (SQLite, --no-scan, export >= 1 GB"
               f"{'' if big else ': THIS EXPORT IS SMALLER'}): {'met' if rate >= BAR_RATE else 'NOT MET'} "
               f"({rate:,.0f}/s median, {min(sq.rates()):,.0f} min)")
-        print(f"bar: peak RSS < {BAR_RSS_MIB:.0f} MiB: {'met' if rss < BAR_RSS_MIB else 'NOT MET'} ({rss:.1f} MiB max, "
-              f"importing process + largest reader process; apart: {max(r['hwm_mib'] for r in sq.results):.1f} "
-              f"and {max(r['child_hwm_mib'] for r in sq.results):.1f} MiB)")
+        print(f"bar: peak RSS < {BAR_RSS_MIB:.0f} MiB per process: {'met' if rss < BAR_RSS_MIB else 'NOT MET'} "
+              f"({rss:.1f} MiB max; importing process {max(r['hwm_mib'] for r in sq.results):.1f}, largest reader "
+              f"process {max(r['child_hwm_mib'] for r in sq.results):.1f}, "
+              f"sum {max(map(rss_sum, sq.results)):.1f} MiB)")
         print("sanity: every run saw every activity, nothing quarantined: "
               + ("yes" if not problems else "NO\n  " + "\n  ".join(problems)))
         if args.profile:
