@@ -25,8 +25,8 @@ def actor_key(raw: RawActivity) -> str:
     return account_key(a.handle, a.numeric_id, a.name)
 
 
-def activity_key(raw: RawActivity) -> str:
-    """32 hex characters (128 bits of BLAKE2b) naming the activity."""
+def key_text(raw: RawActivity) -> str:
+    """What the key is a digest of: the activity's parts, joined."""
     created = raw.created_at
     if created is None:
         when = ""
@@ -37,4 +37,13 @@ def activity_key(raw: RawActivity) -> str:
     actor = OWNER if raw.account is None else actor_key(raw)
     parts = (raw.platform, raw.kind, actor, when, raw.text, raw.target_text or "",
              raw.target_account or "", raw.target_group or "", raw.native_id or "")
-    return blake2b(SEP.join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return SEP.join(parts)
+
+
+def key_digest(text: str) -> bytes:
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def activity_key(raw: RawActivity) -> str:
+    """32 hex characters (128 bits of BLAKE2b) naming the activity."""
+    return key_digest(key_text(raw)).hex()

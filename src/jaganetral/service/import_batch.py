@@ -11,14 +11,15 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
 
 from jaganetral.detect.engine import Detector
 from jaganetral.detect.model import Activity, Finding
-from jaganetral.ingest.model import Quarantined, RawActivity
-from jaganetral.service.dedup import activity_key
+from jaganetral.ingest.model import AccountRef, Quarantined, RawActivity
+from jaganetral.service.dedup import key_digest, key_text
 from jaganetral.store import activity_repo, registry_repo
 
 
@@ -58,10 +59,10 @@ class Accounts:
     pending_owner: str | None = None  # --account-of names an employee not registered yet
     cache: dict[tuple[str, str], int] = field(default_factory=dict)
 
-    def of(self, conn: Connection, raw: RawActivity, now: dt.datetime) -> int | None:
-        if raw.account is None:
-            return self.owner(conn, raw.platform, now)
-        a = raw.account
+    def of(self, conn: Connection, platform: str, a: AccountRef | None, now: dt.datetime) -> int | None:
+        """The account of an activity on ``platform`` by ``a`` (None: the export owner)."""
+        if a is None:
+            return self.owner(conn, platform, now)
         key = registry_repo.account_key(a.handle, a.numeric_id, a.name)
         if key == "?":
             return None
@@ -100,58 +101,68 @@ class Accounts:
         return self.owner_employee_id is not None or self.pending_owner is not None
 
 
-def store_batch(conn: Connection, import_id: int, records: list[RawActivity], quarantined: list[Quarantined],
-                accounts: Accounts, tally: Tally, now: dt.datetime, detector: Detector | None,
-                keys: Sequence[tuple[str, int]] | None = None) -> None:
+# An activity as the reader hands it over: the columns it knows, in this order (text cleaned, key
+# computed); the store adds account_id, import_id, seen_import and judged_pack (STORE_COLUMNS).
+ROW_COLUMNS = ("key", "key64", "platform", "kind", "created_at", "text", "target_text", "target_account",
+               "target_group", "url", "media", "native_id", "source_sha256", "source_path", "locator")
+STORE_COLUMNS = (*ROW_COLUMNS, "account_id", "import_id", "seen_import", "judged_pack")
+Row = tuple[Any, ...]
+_KEY, _KEY64, _PLATFORM, _KIND = 0, 1, 2, 3
+
+
+def activity_row(raw: RawActivity) -> Row:
+    """``raw`` as a row of ROW_COLUMNS (pure: the reader builds it, in its own process)."""
+    joined = key_text(raw)
+    key = key_digest(joined).hex()
+    text, target_text, target_account, target_group, native_id = (
+        raw.text, raw.target_text, raw.target_account, raw.target_group, raw.native_id)
+    if "\x00" in joined:  # those five are in the key's text: clean only when it has a NUL at all
+        text, target_text, target_account, target_group, native_id = (
+            text.replace("\x00", "\ufffd"), clean(target_text), clean(target_account), clean(target_group),
+            clean(native_id))
+    where = raw.provenance
+    return (key, activity_repo.key64(key), raw.platform, raw.kind, raw.created_at, text, target_text, target_account,
+            target_group, clean(raw.url), [clean(m) for m in raw.media] if raw.media else None, native_id,
+            where.sha256, clean(where.path), clean(where.locator))
+
+
+def store_batch(conn: Connection, import_id: int, rows: Sequence[Row], refs: Sequence[AccountRef | None],
+                quarantined: list[Quarantined], accounts: Accounts, tally: Tally, now: dt.datetime,
+                detector: Detector | None) -> None:
     """Store one batch in the caller's transaction and add what happened to ``tally``.
 
-    ``keys``: the records' dedup keys with their key64 (``activity_key``, ``activity_repo.key64``), when
-    the caller already computed them."""
-    if keys is None:
-        keys = [(k, activity_repo.key64(k)) for k in map(activity_key, records)]
-    batch: dict[str, RawActivity] = {}
-    numbers: dict[str, int] = {}
-    add = batch.setdefault
-    for (key, number), raw in zip(keys, records, strict=True):
-        if add(key, raw) is raw:  # a record repeated in the batch is one activity
-            numbers[key] = number
+    ``rows``: activities as ``activity_row`` makes them; ``refs``: each one's account (None: the owner)."""
+    first: dict[str, int] = {}  # each key's first row: a record repeated in the batch is one activity
+    add = first.setdefault
+    for i, row in enumerate(rows):
+        add(row[_KEY], i)
     activity_repo.lock_activities(conn)  # another import must not insert these keys meanwhile
-    stored = activity_repo.existing(conn, list(batch), list(numbers.values()))
+    stored = activity_repo.existing(conn, list(first), [rows[i][_KEY64] for i in first.values()])
     relink: dict[str, list[int]] = {}  # by platform: the owner's account differs per platform
     met: list[int] = []
     for key, old in stored.items():
         if old.seen_import != import_id:  # stored before this run, met for the first time in this run
             tally.duplicates += 1
             met.append(old.id)
-            if old.account_id is None and batch[key].account is None and accounts.has_owner:
-                relink.setdefault(batch[key].platform, []).append(old.id)
+            i = first[key]
+            if old.account_id is None and refs[i] is None and accounts.has_owner:
+                relink.setdefault(rows[i][_PLATFORM], []).append(old.id)
     activity_repo.mark_seen(conn, met, import_id)
     judged = judgement_id(detector) if detector is not None else None
-    rows: list[dict[str, Any]] = []
-    append, account_of = rows.append, accounts.of
-    kinds: Counter[str] = Counter()
-    owners: dict[str, int | None] = {}  # the export owner's account by platform, for this batch
-    for key, raw in batch.items():
-        if key in stored:
+    new: list[Row] = []
+    append = new.append
+    tails: dict[tuple[str, AccountRef | None], Row] = {}  # the store's columns, by platform and account
+    for i in first.values():
+        row = rows[i]
+        if stored and row[_KEY] in stored:
             continue
-        where = raw.provenance
-        if raw.account is None:
-            account_id = owners[raw.platform] if raw.platform in owners else owners.setdefault(
-                raw.platform, account_of(conn, raw, now))
-        else:
-            account_id = account_of(conn, raw, now)
-        append({
-            "key": key, "key64": numbers[key], "platform": raw.platform, "kind": raw.kind, "account_id": account_id,
-            "created_at": raw.created_at, "text": clean(raw.text), "target_text": clean(raw.target_text),
-            "target_account": clean(raw.target_account), "target_group": clean(raw.target_group),
-            "url": clean(raw.url), "media": [clean(m) for m in raw.media] if raw.media else None,
-            "native_id": clean(raw.native_id), "source_sha256": where.sha256,
-            "source_path": clean(where.path), "locator": clean(where.locator),
-            "import_id": import_id, "seen_import": import_id, "judged_pack": judged,
-        })
-        kinds[raw.kind] += 1
-    tally.activities.update(kinds)
-    activity_repo.insert_activities(conn, rows)
+        who = (row[_PLATFORM], refs[i])
+        tail = tails.get(who)
+        if tail is None:
+            tail = tails[who] = (accounts.of(conn, *who, now), import_id, import_id, judged)
+        append(row + tail)
+    tally.activities.update(map(itemgetter(_KIND), new))
+    activity_repo.insert_rows(conn, STORE_COLUMNS, new)
     for platform, ids in relink.items():
         account_id = accounts.owner(conn, platform, now)
         if account_id is not None:
@@ -162,9 +173,10 @@ def store_batch(conn: Connection, import_id: int, records: list[RawActivity], qu
             "source_sha256": q.provenance.sha256, "source_path": clean(q.provenance.path),
             "locator": clean(q.provenance.locator), "reason": clean(q.reason), "excerpt": clean(q.excerpt[:200]),
             "import_id": import_id} for q in quarantined])
-    if detector is not None and rows:
-        new = activity_repo.existing(conn, [r["key"] for r in rows])
-        tally.findings += judge(conn, detector, [(new[r["key"]].id, r) for r in rows], now)
+    if detector is not None and new:
+        dicts = [dict(zip(STORE_COLUMNS, row, strict=True)) for row in new]
+        found = activity_repo.existing(conn, [r["key"] for r in dicts])
+        tally.findings += judge(conn, detector, [(found[r["key"]].id, r) for r in dicts], now)
 
 
 def judge(conn: Connection, detector: Detector, items: list[tuple[int, dict[str, Any]]], now: dt.datetime,

@@ -2,7 +2,8 @@
 
 ``import_paths`` streams: records go to the database in batches of ``batch_size``, each batch in
 its own transaction, so memory stays flat on a multi-gigabyte export and a killed run can simply
-be run again. A thread reads (and computes dedup keys) one batch ahead while a batch is stored.
+be run again. A child process reads (parses, computes dedup keys, builds the rows) one batch ahead
+while a batch is stored (``readahead``: one reader process per run, forked at its first file).
 A file that turns out unreadable half-way contributes nothing (what this run stored from it is
 removed) and its error names the position; the other files are imported.
 """
@@ -21,14 +22,13 @@ from typing import Any
 from jaganetral.detect.engine import Detector
 from jaganetral.detect.model import ACTIVITY_KINDS, WIB
 from jaganetral.ingest.adapters.base import Adapter
-from jaganetral.ingest.model import Ignored, Quarantined, RawActivity, Record, UnreadableInput
+from jaganetral.ingest.model import AccountRef, Ignored, Quarantined, RawActivity, Record, UnreadableInput
 from jaganetral.ingest.nip import InvalidNip, parse_nip
 from jaganetral.ingest.registry import default_adapters
 from jaganetral.ingest.sniff import pick
 from jaganetral.ingest.sources import SourceFile, iter_sources
-from jaganetral.service.dedup import activity_key
-from jaganetral.service.import_batch import Accounts, Tally, store_batch
-from jaganetral.service.prefetch import prefetch
+from jaganetral.service.import_batch import Accounts, Row, Tally, activity_row, store_batch
+from jaganetral.service.readahead import Reader
 from jaganetral.service.store import Store, now
 from jaganetral.store import activity_repo, import_repo, registry_repo
 from jaganetral.store.vault import StoredObject, record_capture, record_member, record_object
@@ -88,8 +88,9 @@ def import_paths(store: Store, paths: Sequence[str | Path], options: ImportOptio
                progress)
     report = ImportReport(import_id, run.tally, warnings=warnings)
     try:
-        for path in paths:
-            run.import_path(Path(path), report)
+        with run.reader:
+            for path in paths:
+                run.import_path(Path(path), report)
     except BaseException:
         with store.transaction() as conn:
             import_repo.finish_import(conn, import_id, now(), "gagal", report.to_json())
@@ -146,6 +147,16 @@ class _Run:
     progress: Progress | None
     tally: Tally = field(default_factory=Tally)
     stored: dict[Path, StoredObject] = field(default_factory=dict)  # physical files put in the vault this run
+    reader: Reader[tuple[int, SourceFile, str], _Batch] = field(init=False)
+
+    def __post_init__(self) -> None:
+        adapters, size = self.adapters, self.options.batch_size
+
+        def batches(job: tuple[int, SourceFile, str]) -> Iterator[_Batch]:  # runs in the reader process
+            adapter, source, sha = job
+            return _batches(adapters[adapter].read(source, sha), size)
+
+        self.reader = Reader(batches)
 
     def import_path(self, path: Path, report: ImportReport) -> None:
         for source in iter_sources(path):
@@ -187,32 +198,32 @@ class _Run:
         return obj
 
     def read_file(self, adapter: Adapter, source: SourceFile, sha: str) -> None:
-        """Store what ``adapter`` reads, batch by batch; the reading runs one batch ahead in a thread."""
+        """Store what ``adapter`` reads, batch by batch; the reading runs one batch ahead in a child process."""
         tally = self.tally
-        for batch in prefetch(_batches(adapter.read(source, sha), self.options.batch_size)):
+        for batch in self.reader.run((self.adapters.index(adapter), source, sha)):
             tally.ignored += sum(batch.ignored.values())
             tally.ignored_by.update(batch.ignored)
             tally.quarantined += len(batch.quarantined)
             self.flush(batch, source)
 
     def flush(self, batch: _Batch, source: SourceFile) -> None:
-        if not batch.records and not batch.quarantined:
+        if not batch.rows and not batch.quarantined:
             return
         stamp: dt.datetime = now()
         detector = self.detector if self.options.scan else None
         with self.store.transaction() as conn:
-            store_batch(conn, self.import_id, batch.records, batch.quarantined, self.accounts, self.tally, stamp,
-                        detector, keys=batch.keys)
+            store_batch(conn, self.import_id, batch.rows, batch.accounts, batch.quarantined, self.accounts,
+                        self.tally, stamp, detector)
         if self.progress is not None:
             self.progress(source.path or source.name, self.tally)
 
 
 @dataclass
 class _Batch:
-    """Up to a batch of activities (with their dedup keys) and the records read along with them."""
+    """Up to a batch of activities (as rows, see ``activity_row``) and the records read along with them."""
 
-    records: list[RawActivity] = field(default_factory=list)
-    keys: list[tuple[str, int]] = field(default_factory=list)  # dedup key, key64
+    rows: list[Row] = field(default_factory=list)
+    accounts: list[AccountRef | None] = field(default_factory=list)  # each row's acting account
     quarantined: list[Quarantined] = field(default_factory=list)
     ignored: Counter[str] = field(default_factory=Counter)
 
@@ -222,10 +233,9 @@ def _batches(records: Iterator[Record], size: int) -> Iterator[_Batch]:
     batch = _Batch()
     for rec in records:
         if isinstance(rec, RawActivity):
-            batch.records.append(rec)
-            key = activity_key(rec)
-            batch.keys.append((key, activity_repo.key64(key)))
-            if len(batch.records) >= size:
+            batch.rows.append(activity_row(rec))
+            batch.accounts.append(rec.account)
+            if len(batch.rows) >= size:
                 yield batch
                 batch = _Batch()
         elif isinstance(rec, Ignored):

@@ -11,10 +11,10 @@ Activities are looked up by ``key64`` (the key's first 64 bits, indexed) and tol
 from __future__ import annotations
 
 import json
-import operator
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Connection, RowMapping, delete, select, update
@@ -121,9 +121,6 @@ def mark_seen(conn: Connection, ids: Sequence[int], import_id: int) -> None:
 
 class _InsertPlan(NamedTuple):
     sql: str  # PostgreSQL: the whole INSERT; SQLite: its head, "INSERT INTO activities (...) VALUES "
-    names: tuple[str, ...]  # the row's columns, in parameter order (then key64 when the rows lack it)
-    values: Callable[[Mapping[str, Any]], tuple[Any, ...]]  # a row's values in parameter order
-    key_at: int | None  # where "key" is in names when key64 must be computed from it, else None
     # the column types' bind processors by position, and whether a None must go through too (it is
     # skipped when the processor gives None for it anyway: the time and JSON columns of most rows)
     processors: tuple[tuple[int, Callable[[Any], Any], bool], ...]
@@ -136,55 +133,43 @@ def _insert_plan(conn: Connection, names: tuple[str, ...]) -> _InsertPlan:
     plan = _PLANS.get((conn.dialect.name, names))
     if plan is None:
         quote = conn.dialect.identifier_preparer.format_column
-        derive = "key64" not in names
-        columns = [activities.c[name] for name in names] + ([activities.c.key64] if derive else [])
+        columns = [activities.c[name] for name in names]
         sql = f"INSERT INTO {activities.name} ({', '.join(quote(c) for c in columns)}) "
         if _qmark(conn):  # SQLite: rows as VALUES (...), (...), ... (see _sqlite_insert)
             sql += "VALUES "
         else:  # PostgreSQL: one INSERT ... SELECT FROM unnest(one array per column) for the whole batch
             arrays = ", ".join(f"%(c{i})s::{c.type.compile(dialect=conn.dialect)}[]" for i, c in enumerate(columns))
             sql += f"SELECT * FROM unnest({arrays})"
-        getter = operator.itemgetter(*names)
-        values: Callable[[Mapping[str, Any]], tuple[Any, ...]] = (
-            getter if len(names) > 1 else lambda row: (getter(row),))
-        processors = tuple((i, p, p(None) is not None) for i, name in enumerate(names)
-                           if (p := activities.c[name].type.bind_processor(conn.dialect)) is not None)
-        plan = _PLANS[(conn.dialect.name, names)] = _InsertPlan(
-            sql, names, values, names.index("key") if derive else None, processors)
+        processors = tuple((i, p, p(None) is not None) for i, c in enumerate(columns)
+                           if (p := c.type.bind_processor(conn.dialect)) is not None)
+        plan = _PLANS[(conn.dialect.name, names)] = _InsertPlan(sql, processors)
     return plan
 
 
-def insert_activities(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+def insert_rows(conn: Connection, names: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> None:
     """Insert new activities (keys already checked absent by the caller, under ``lock_activities``).
 
-    Every row has the first row's keys (as with Core's executemany, which compiles from the first row);
-    ``key64`` is computed from ``key`` unless the rows carry it. Rows get their ids in the order given."""
+    ``rows``: tuples of the ``names`` columns' values (``key64`` among them, see ``key64``), as Python
+    values: the column types' own bind processors are applied here. Rows get their ids in the order given."""
     if not rows:
         return
     if not _qmark(conn) and not _postgres(conn):
-        conn.execute(activities.insert(), [dict(row, key64=key64(row["key"])) for row in rows])
+        conn.execute(activities.insert(), [dict(zip(names, row, strict=True)) for row in rows])
         return
-    plan = _insert_plan(conn, tuple(rows[0]))
-    values, processors, key_at = plan.values, plan.processors, plan.key_at
+    plan = _insert_plan(conn, names)
+    width = len(names)
     if _postgres(conn):
-        columns = [[row[name] for row in rows] for name in plan.names]
-        for i, process, none_too in processors:
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        for i, process, none_too in plan.processors:
             columns[i] = [process(v) if none_too or v is not None else v for v in columns[i]]
-        if key_at is not None:
-            columns.append([key64(k) for k in columns[key_at]])
         conn.exec_driver_sql(plan.sql, {f"c{i}": column for i, column in enumerate(columns)})
         return
-    flat: list[Any] = []
-    extend = flat.extend
-    for row in rows:
-        vals = list(values(row))
-        for i, process, none_too in processors:
-            if none_too or vals[i] is not None:
-                vals[i] = process(vals[i])
-        if key_at is not None:
-            vals.append(key64(vals[key_at]))
-        extend(vals)
-    _sqlite_insert(conn, plan.sql, len(plan.names) + (key_at is not None), flat)
+    flat = list(chain.from_iterable(rows))
+    if len(flat) != width * len(rows):
+        raise ValueError(f"every row must have {width} values")
+    for i, process, none_too in plan.processors:  # one column at a time: a slice of the flat list
+        flat[i::width] = [process(v) if none_too or v is not None else v for v in flat[i::width]]
+    _sqlite_insert(conn, plan.sql, width, flat)
 
 
 def _sqlite_insert(conn: Connection, head: str, width: int, flat: list[Any]) -> None:
