@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from jaganetral.detect.context import ContestResolver
 from jaganetral.detect.decide import FieldJudgement, TargetJudgement, judge
 from jaganetral.detect.explain import explain_clear, explain_flag, explain_learned
-from jaganetral.detect.learned import LearnedModel, RuleView, featurize
+from jaganetral.detect.learned import Featurizer, LearnedModel, RuleView
 from jaganetral.detect.model import Activity, Evidence, Finding, FormRef
-from jaganetral.detect.normalize import Normalizer
+from jaganetral.detect.normalize import NormalizedText, Normalizer
 from jaganetral.detect.phrases import Match, PhraseIndex
 from jaganetral.detect.recognizers.attack import AttackRecognizer
 from jaganetral.detect.recognizers.ballot_number import BallotNumberRecognizer
@@ -82,6 +82,8 @@ class Detector:
         self.resolver = ContestResolver.build(kb, self.settings.region)
         self.institutions = frozenset(a.handle for p in kb.institutions for a in p.accounts)
         self.learned = learned
+        self._last_norm: tuple[str, NormalizedText] | None = None
+        self._featurizers: dict[int, Featurizer] = {}  # by bits: remembers each word's hashed features
         self.version = DETECTOR_VERSION + (f"+{learned.version}" if learned else "")
         self.kb_version = kb.version  # computed once: it joins every pack's id and version
         self._nothing = explain_clear(kb, [], [])
@@ -93,6 +95,7 @@ class Detector:
         """Every recognizer's evidence in one field. With ``complete=False`` the language cues are
         skipped when no contestant, party or number is named: they could not make a finding."""
         norm = self.normalizer(value)
+        self._last_norm = (value, norm)
         tags = self.index.match_hashtags(norm)
         matches = self.index.match(norm, 0, tags)
         if field == "target_account" and " " not in value.strip():  # a handle: names written together
@@ -151,6 +154,11 @@ class Detector:
         # a signal that names no SKB form for this kind of activity (own text of a like) is no violation
         return [s for s in signals if (s[0], kind) in self.mapped]
 
+    def _normalized(self, text: str) -> NormalizedText:
+        """The text's normal form, reusing the one ``evidence`` just made of it (per-instance memo)."""
+        last = self._last_norm
+        return last[1] if last is not None and last[0] == text else self.normalizer(text)
+
     def learning_input(self, activity: Activity, bits: int) -> tuple[dict[int, float], dict[int, str]] | None:
         """The learned stage's features of an activity (None where the rules name nobody: never judged)."""
         j = self._judge(activity)
@@ -159,11 +167,14 @@ class Detector:
     def _features(self, activity: Activity, j: _Judged, bits: int) -> tuple[dict[int, float], dict[int, str]]:
         signals = self._signals(activity.kind, j, self.settings.threshold)
         lead = max((tj for _, tj in signals), key=lambda tj: tj.score) if signals else None
-        norms = list(self.normalizer(activity.text).norms) if activity.text else []
+        norms = list(self._normalized(activity.text).norms) if activity.text else []
         if activity.target_text and activity.kind in ENGAGE_KINDS:
             norms += ["|", *self.normalizer(activity.target_text).norms]
         view = RuleView(activity.kind, j.score, bool(signals), lead.stance if lead else None, j.evidence)
-        return featurize(norms, view, bits)
+        featurizer = self._featurizers.get(bits)
+        if featurizer is None:
+            featurizer = self._featurizers[bits] = Featurizer(bits)
+        return featurizer(norms, view)
 
     def analyze(self, activity: Activity) -> Finding:
         day = activity.day
@@ -180,7 +191,8 @@ class Detector:
         features, names = self._features(activity, j, learned.bits)
         probs = learned.probabilities(features)
         p = learned.partisan(probs)
-        note = explain_learned(p, learned.cues(features, names), learned.version, p >= learned.threshold)
+        flagged = p >= learned.threshold
+        note = explain_learned(p, learned.cues(features, names) if flagged else [], learned.version, flagged)
         signals = self._signals(activity.kind, j, MIN_SIGNAL) if p >= learned.threshold else []
         if not signals:
             return self._clear(activity, j, p, note)

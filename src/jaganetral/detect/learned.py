@@ -9,8 +9,8 @@ Features are hashed (CRC-32 of a prefixed string, modulo ``2**bits``), so the ar
 weights, never a vocabulary or a text. Kinds of feature:
 
 * ``w:`` normalised words (slang, elongation and leetspeak undone by the detector's normaliser),
-  ``b:`` word bigrams, ``c:`` character 3–5-grams inside each word (with word boundaries), all
-  scaled together to unit length;
+  word bigrams (the two words' indices mixed, see ``BIGRAM_MIX``), ``c:`` character 3–5-grams
+  inside each word (with word boundaries), all scaled together to unit length;
 * ``R:``/``E:`` the rules' judgement: score bands, flag and stance, each evidence kind with its
   stance, whether it names a target, the activity kind.
 """
@@ -32,7 +32,7 @@ LABELS = ("support", "attack", "neutral_election", "political_other", "nonpoliti
 PARTISAN = (0, 1)  # indices of support and attack
 SCORE_BANDS = (0.2, 0.35, 0.45, 0.6, 0.8)
 TEXT_KINDS = frozenset({"word", "num", "emoji"})
-CUE_PREFIXES = ("w:", "b:")
+BIGRAM_MIX = 1_000_003  # a prime: bigram index = (index(a) * BIGRAM_MIX + index(b) + 1) mod 2**bits
 
 
 def feature_index(name: str, bits: int) -> int:
@@ -52,27 +52,53 @@ class RuleView:
 
 def featurize(norms: Iterable[str], rules: RuleView, bits: int) -> tuple[dict[int, float], dict[int, str]]:
     """Hashed features of one activity, and the surface words behind each word feature (for cues)."""
-    words = [w for w in norms if w and not w.startswith(("@", "http"))]
-    text: dict[int, float] = {}
-    names: dict[int, str] = {}
-    for w in words:
-        i = feature_index("w:" + w, bits)
-        text[i] = 1.0
-        names.setdefault(i, w)
-        padded = f" {w} "
-        for n in (3, 4, 5):
-            for k in range(len(padded) - n + 1):
-                text[feature_index("c:" + padded[k:k + n], bits)] = 1.0
-    for a, b in itertools.pairwise(words):
-        i = feature_index(f"b:{a} {b}", bits)
-        text[i] = 1.0
-        names.setdefault(i, f"{a} {b}")
-    scale = 1.0 / math.sqrt(len(text)) if text else 0.0
-    out = {i: v * scale for i, v in text.items()}
-    for name, value in rule_features(rules):
-        i = feature_index(name, bits)
-        out[i] = out.get(i, 0.0) + value
-    return out, names
+    return Featurizer(bits)(norms, rules)
+
+
+class Featurizer:
+    """:func:`featurize` with each word's hashed features remembered (words repeat from post to post)."""
+
+    LIMIT = 200_000  # words remembered; the memo starts afresh beyond that
+
+    def __init__(self, bits: int) -> None:
+        self.bits = bits
+        self._words: dict[str, tuple[int, tuple[int, ...]]] = {}
+
+    def _word(self, w: str) -> tuple[int, tuple[int, ...]]:
+        known = self._words.get(w)
+        if known is None:
+            bits = self.bits
+            padded = f" {w} "
+            grams = {feature_index("c:" + padded[k:k + n], bits)
+                     for n in (3, 4, 5) for k in range(len(padded) - n + 1)}
+            known = (feature_index("w:" + w, bits), tuple(sorted(grams)))
+            if len(self._words) >= self.LIMIT:
+                self._words.clear()
+            self._words[w] = known
+        return known
+
+    def __call__(self, norms: Iterable[str], rules: RuleView) -> tuple[dict[int, float], dict[int, str]]:
+        words = [w for w in norms if w and not w.startswith(("@", "http"))]
+        text: dict[int, float] = {}
+        names: dict[int, str] = {}
+        for w in words:
+            i, grams = self._word(w)
+            text[i] = 1.0
+            names.setdefault(i, w)
+            text.update(dict.fromkeys(grams, 1.0))
+        mask = (1 << self.bits) - 1
+        for a, b in itertools.pairwise(words):
+            # a bigram's index mixes its words' indices (no string to build and hash per pair)
+            i = (self._word(a)[0] * BIGRAM_MIX + self._word(b)[0] + 1) & mask
+            text[i] = 1.0
+            if i not in names:
+                names[i] = f"{a} {b}"
+        scale = 1.0 / math.sqrt(len(text)) if text else 0.0
+        out = {i: scale for i in text}
+        for name, value in rule_features(rules):
+            i = feature_index(name, self.bits)
+            out[i] = out.get(i, 0.0) + value
+        return out, names
 
 
 def rule_features(rules: RuleView) -> list[tuple[str, float]]:
@@ -115,8 +141,8 @@ class LearnedModel:
     def probabilities(self, features: dict[int, float]) -> npt.NDArray[np.float64]:
         if features:
             idx = np.fromiter(features.keys(), dtype=np.int64, count=len(features))
-            val = np.fromiter(features.values(), dtype=np.float64, count=len(features))
-            logits = val @ self.weights[idx].astype(np.float64) + self.bias
+            val = np.fromiter(features.values(), dtype=np.float32, count=len(features))
+            logits = (val @ self.weights[idx]).astype(np.float64) + self.bias
         else:
             logits = self.bias.astype(np.float64)
         logits = logits - logits.max()
@@ -129,13 +155,14 @@ class LearnedModel:
 
     def cues(self, features: dict[int, float], names: dict[int, str], limit: int = 5) -> list[str]:
         """The words of the text that pushed hardest towards campaigning (support or attack)."""
-        scored: list[tuple[float, str]] = []
-        for i, word in names.items():
-            row = self.weights[i].astype(np.float64)
-            push = float(max(row[0], row[1]) - row[2:].mean()) * features.get(i, 0.0)
-            if push > 0:
-                scored.append((push, word))
-        scored.sort(key=lambda s: (-s[0], s[1]))
+        if not names:
+            return []
+        idx = np.fromiter(names.keys(), dtype=np.int64, count=len(names))
+        rows = self.weights[idx].astype(np.float64)
+        value = np.fromiter((features.get(i, 0.0) for i in names), dtype=np.float64, count=len(names))
+        push = (np.maximum(rows[:, 0], rows[:, 1]) - rows[:, 2:].mean(axis=1)) * value
+        words = list(names.values())
+        scored = sorted((-float(push[k]), words[k]) for k in np.flatnonzero(push > 0).tolist())
         out: list[str] = []
         for _, word in scored:
             if word not in out:

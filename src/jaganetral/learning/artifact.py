@@ -22,7 +22,7 @@ import numpy as np
 from jaganetral.detect.learned import LABELS, Calibration, LearnedModel
 
 MAGIC = b"JNLM1\n"
-FEATURES = "jn-hash-v1"  # words, word bigrams, char 3-5-grams in words, rule features (detect/learned.py)
+FEATURES = "jn-hash-v2"  # words, word bigrams, char 3-5-grams in words, rule features (detect/learned.py)
 DEFAULT_NAME = "flag-lr.jnm"
 
 
