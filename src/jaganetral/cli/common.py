@@ -9,9 +9,11 @@ import os
 import re
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, NoReturn
 
 from jaganetral.config import load_settings
+from jaganetral.service.labelled import LabelledSet, read_labelled
 from jaganetral.service.scanning import Detector, ModelError, PackError, build_detector
 
 EXIT_OK = 0
@@ -85,9 +87,10 @@ def add_detector_options(parser: argparse.ArgumentParser) -> None:
                              "bawaan: $JN_MODEL, atau model bawaan paket")
 
 
-def detector_from(args: argparse.Namespace) -> Detector | None:
-    """Build the detector from --region/--packs (or the environment); None after printing pack errors."""
-    settings = load_settings(region=args.region, packs=args.packs, model=getattr(args, "model", None))
+def detector_from(args: argparse.Namespace, model: str | None = None) -> Detector | None:
+    """Build the detector from --region/--packs/--model (or the environment; ``model`` overrides
+    both, e.g. ``NO_MODEL`` for the rules alone); None after printing pack or model errors."""
+    settings = load_settings(region=args.region, packs=args.packs, model=model or getattr(args, "model", None))
     try:
         return build_detector(settings)
     except ModelError as exc:
@@ -132,3 +135,17 @@ def silence_broken_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, io.UnsupportedOperation):
         pass
+
+
+def read_labelled_file(name: str) -> tuple[LabelledSet, bytes] | None:
+    """A labelled JSONL file and its bytes (for its hash); its bad lines printed; None (after an
+    error message) when it cannot be read."""
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        error(f"tidak dapat membaca {name}: {describe_os_error(exc)}")
+        return None
+    got = read_labelled(data.decode("utf-8", errors="replace").splitlines())
+    for bad in got.bad:
+        print(f"{name}: baris {bad.line}: {bad.reason}", file=sys.stderr)
+    return got, data

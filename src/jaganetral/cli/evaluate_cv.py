@@ -7,44 +7,24 @@ import json
 import sys
 from pathlib import Path
 
-from jaganetral.cli.common import EXIT_OK, EXIT_USAGE, describe_os_error, error
-from jaganetral.config import NO_MODEL, load_settings
+from jaganetral.cli.common import EXIT_OK, EXIT_USAGE, describe_os_error, detector_from, error, read_labelled_file
+from jaganetral.config import NO_MODEL
 from jaganetral.learning.crossval import CrossValidation, cross_validate
-from jaganetral.learning.data import LabelledRow, read_labelled
 from jaganetral.service.evaluation import render
-from jaganetral.service.scanning import PackError, build_detector
-
-
-def _read(name: str) -> list[LabelledRow] | None:
-    try:
-        with open(name, encoding="utf-8", errors="replace") as handle:
-            got = read_labelled(handle)
-    except OSError as exc:
-        error(f"tidak dapat membaca {name}: {describe_os_error(exc)}")
-        return None
-    for bad in got.bad:
-        print(f"{name}: baris {bad.line}: {bad.reason}", file=sys.stderr)
-    return got.rows
 
 
 def run_cv(args: argparse.Namespace) -> int:
     if args.cv < 2:
         error("--cv harus paling sedikit 2")
         return EXIT_USAGE
-    try:
-        rules = build_detector(load_settings(region=args.region, packs=args.packs, model=NO_MODEL))
-    except PackError as exc:
-        error(f"paket pengetahuan tidak dapat dimuat: {'; '.join(str(p) for p in exc.problems)}")
+    rules = detector_from(args, NO_MODEL)
+    if rules is None:
         return EXIT_USAGE
-    rows = _read(args.labelled)
-    extra: list[LabelledRow] = []
-    for name in args.train_extra:
-        got = _read(name)
-        if got is None:
-            return EXIT_USAGE
-        extra.extend(got)
-    if rows is None:
+    sets = [read_labelled_file(name) for name in [args.labelled, *args.train_extra]]
+    if any(got is None for got in sets):
         return EXIT_USAGE
+    rows, *extra_sets = [got[0].rows for got in sets if got is not None]
+    extra = [row for more in extra_sets for row in more]
 
     def progress(fold: int) -> None:
         print(f"lipatan {fold}/{args.cv} selesai", file=sys.stderr, flush=True)

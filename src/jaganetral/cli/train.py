@@ -6,18 +6,24 @@ import argparse
 import hashlib
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 from jaganetral import __version__
-from jaganetral.cli.common import EXIT_OK, EXIT_USAGE, Subparsers, describe_os_error, error
-from jaganetral.config import NO_MODEL, load_settings
+from jaganetral.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Subparsers,
+    describe_os_error,
+    detector_from,
+    error,
+    read_labelled_file,
+)
+from jaganetral.config import NO_MODEL
 from jaganetral.learning.artifact import FEATURES, finalize
-from jaganetral.learning.data import LabelledRow, read_labelled
 from jaganetral.learning.fit import FitSettings
 from jaganetral.learning.train import DEFAULT_BITS, TrainSettings, train
-from jaganetral.service.scanning import PackError, build_detector
+from jaganetral.service.labelled import LabelledRow
 
 DESCRIPTION = """\
 Melatih ulang tahap pembelajaran (regresi logistik atas n-gram ter-hash dan bukti aturan) dari
@@ -44,22 +50,16 @@ def run(args: argparse.Namespace) -> int:
     if not 8 <= args.bits <= 22:
         error("--bits harus antara 8 dan 22")
         return EXIT_USAGE
-    try:
-        rules = build_detector(load_settings(region=args.region, packs=args.packs, model=NO_MODEL))
-    except PackError as exc:
-        error(f"paket pengetahuan tidak dapat dimuat: {'; '.join(str(p) for p in exc.problems)}")
+    rules = detector_from(args, NO_MODEL)
+    if rules is None:
         return EXIT_USAGE
     rows: list[LabelledRow] = []
     files: list[dict[str, Any]] = []
     for name in args.data:
-        try:
-            data = Path(name).read_bytes()
-        except OSError as exc:
-            error(f"tidak dapat membaca {name}: {describe_os_error(exc)}")
+        read = read_labelled_file(name)
+        if read is None:
             return EXIT_USAGE
-        got = read_labelled(data.decode("utf-8", errors="replace").splitlines())
-        for bad in got.bad:
-            print(f"{name}: baris {bad.line}: {bad.reason}", file=sys.stderr)
+        got, data = read
         rows.extend(got.rows)
         files.append({"name": os.path.basename(name), "sha256": hashlib.sha256(data).hexdigest(),
                       "rows": len(got.rows), "unclear_skipped": got.unclear, "bad_lines": len(got.bad)})

@@ -29,9 +29,7 @@ import numpy.typing as npt
 from jaganetral.detect.model import Evidence
 
 LABELS = ("support", "attack", "neutral_election", "political_other", "nonpolitical")
-PARTISAN = (0, 1)  # indices of support and attack
 SCORE_BANDS = (0.2, 0.35, 0.45, 0.6, 0.8)
-TEXT_KINDS = frozenset({"word", "num", "emoji"})
 BIGRAM_MIX = 1_000_003  # a prime: bigram index = (index(a) * BIGRAM_MIX + index(b) + 1) mod 2**bits
 
 
@@ -50,13 +48,10 @@ class RuleView:
     evidence: Sequence[Evidence]
 
 
-def featurize(norms: Iterable[str], rules: RuleView, bits: int) -> tuple[dict[int, float], dict[int, str]]:
-    """Hashed features of one activity, and the surface words behind each word feature (for cues)."""
-    return Featurizer(bits)(norms, rules)
-
-
 class Featurizer:
-    """:func:`featurize` with each word's hashed features remembered (words repeat from post to post)."""
+    """Hashed features of one activity, and the surface words behind each word feature (for cues).
+
+    Each word's hashed features are remembered (words repeat from post to post)."""
 
     LIMIT = 200_000  # words remembered; the memo starts afresh beyond that
 

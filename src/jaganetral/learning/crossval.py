@@ -15,10 +15,10 @@ from typing import Any
 from jaganetral.detect.engine import Detector
 from jaganetral.detect.learned import LearnedModel
 from jaganetral.learning.clusters import grouped_folds, near_duplicate_groups
-from jaganetral.learning.data import LabelledRow
 from jaganetral.learning.fit import expected_calibration_error, reliability
 from jaganetral.learning.train import TrainSettings, train
 from jaganetral.service.evaluation import EvalReport, score_row
+from jaganetral.service.labelled import LabelledRow
 
 
 @dataclass
@@ -70,9 +70,9 @@ def cross_validate(rules: Detector, rows: Sequence[LabelledRow],
         for row, f in zip(rows, folds, strict=True):
             if f != fold:
                 continue
-            finding = score_row(cv.report, detector, row.activity, row.label, list(row.gold))
-            score_row(cv.rules_report, rules, row.activity, row.label, list(row.gold))
-            if detector.learning_input(row.activity, trained.model.bits) is not None:
+            finding = score_row(cv.report, detector, row.activity, row.label, row.gold)
+            score_row(cv.rules_report, rules, row.activity, row.label, row.gold)
+            if finding.evidence:  # the rules named someone, so the model judged it (its score is calibrated)
                 cv.scores.append(finding.score)
                 cv.truth.append(row.partisan)
                 cv.labels.append(row.label)

@@ -17,8 +17,8 @@ from scipy import sparse
 from jaganetral.detect.engine import Detector
 from jaganetral.detect.learned import LABELS, Calibration, LearnedModel, log_odds
 from jaganetral.learning.clusters import grouped_folds, near_duplicate_groups
-from jaganetral.learning.data import LabelledRow
 from jaganetral.learning.fit import FitSettings, choose_threshold, fit_platt, fit_softmax, softmax
+from jaganetral.service.labelled import LabelledRow
 
 DEFAULT_BITS = 18
 INNER_FOLDS = 3

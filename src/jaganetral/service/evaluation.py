@@ -9,16 +9,17 @@ least one of them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from jaganetral.detect.engine import Detector
+from jaganetral.detect.learned import LABELS
 from jaganetral.detect.model import Activity, Finding
-from jaganetral.service.activities import BadLine, read_jsonl
+from jaganetral.service.activities import BadLine
+from jaganetral.service.labelled import PARTISAN, read_labelled
 
-LABELS = ("support", "attack", "neutral_election", "political_other", "nonpolitical")
-PARTISAN = frozenset({"support", "attack"})
+__all__ = ["LABELS", "EvalReport", "evaluate", "render", "score_row"]
 
 
 @dataclass
@@ -73,24 +74,16 @@ class EvalReport:
 
 
 def evaluate(detector: Detector, lines: Iterable[str]) -> EvalReport:
-    report = EvalReport()
-    for item in read_jsonl(lines):
-        if isinstance(item, BadLine):
-            report.bad_lines.append(item)
-            continue
-        label = item.raw.get("label")
-        if label == "unclear":
-            report.skipped_unclear += 1
-            continue
-        if label not in LABELS:
-            report.bad_lines.append(BadLine(item.line, f"label tidak dikenal: {label!r}"))
-            continue
-        score_row(report, detector, item.activity, label, item.raw.get("target") or [])
+    labelled = read_labelled(lines)
+    report = EvalReport(skipped_unclear=labelled.unclear, bad_lines=labelled.bad)
+    for row in labelled.rows:
+        score_row(report, detector, row.activity, row.label, row.gold)
     return report
 
 
-def score_row(report: EvalReport, detector: Detector, activity: Activity, label: str, target: list[Any]) -> Finding:
-    """Judge one labelled row and count it into ``report``."""
+def score_row(report: EvalReport, detector: Detector, activity: Activity, label: str,
+              gold: Sequence[str]) -> Finding:
+    """Judge one labelled row (``gold``: its pack contestant ids) and count it into ``report``."""
     finding = detector.analyze(activity)
     report.n += 1
     truth = label in PARTISAN
@@ -103,14 +96,13 @@ def score_row(report: EvalReport, detector: Detector, activity: Activity, label:
         report.fn += 1
     else:
         report.tn += 1
-    gold = [t for t in target if isinstance(t, str) and not t.startswith("other:")]
     hit = None
     if truth and finding.flag and gold:
         report.contestant_total += 1
         hit = bool(set(gold) & set(finding.targets))
         report.contestant_hit += hit
     if finding.flag != truth or hit is False:
-        report.errors.append({"id": activity.id, "label": label, "gold": gold, "flag": finding.flag,
+        report.errors.append({"id": activity.id, "label": label, "gold": list(gold), "flag": finding.flag,
                               "score": round(finding.score, 3), "targets": list(finding.targets),
                               "text": activity.text})
     return finding

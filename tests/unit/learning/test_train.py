@@ -13,8 +13,8 @@ from jaganetral.detect.model import Activity
 from jaganetral.knowledge.base import KnowledgeBase
 from jaganetral.learning.artifact import ModelError, finalize, from_bytes
 from jaganetral.learning.crossval import cross_validate, with_model
-from jaganetral.learning.data import LabelledRow, read_labelled
 from jaganetral.learning.train import TrainSettings, design, train
+from jaganetral.service.labelled import LabelledRow, read_labelled
 
 SMALL = TrainSettings(bits=12)
 

@@ -1,4 +1,8 @@
-"""Labelled rows for training and measuring, read from JSONL lines (the caller opens the files)."""
+"""Labelled rows (``eval``, ``train``, ``eval --cv``), read from JSONL lines (the caller opens the files).
+
+A row is an activity plus ``label`` (one of :data:`LABELS`, or ``unclear``: counted and left out),
+``target`` (contestant ids; ``other:`` ids are left out, they name no pack contestant) and an
+optional ``weight`` in (0, 1]."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from jaganetral.detect.learned import LABELS
 from jaganetral.detect.model import Activity
 from jaganetral.service.activities import BadLine, read_jsonl
 
-PARTISAN_LABELS = frozenset({"support", "attack"})
+PARTISAN = frozenset({"support", "attack"})  # labels that should be flagged
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class LabelledRow:
 
     @property
     def partisan(self) -> bool:
-        return self.label in PARTISAN_LABELS
+        return self.label in PARTISAN
 
 
 @dataclass
