@@ -9,8 +9,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from jaganetral.detect.engine import Detector
+from jaganetral.detect.model import Activity, Finding
 from jaganetral.knowledge.loader import load_packs
 from jaganetral.service.importing import ImportOptions, import_paths
+from jaganetral.service.rescan import rescan
 from jaganetral.service.store import Store, now
 from jaganetral.store import registry_repo
 from jaganetral.store.tables import accounts, activities, findings
@@ -131,3 +133,35 @@ def test_findings_carry_their_activity_account_even_when_linked_later(store: Sto
         linked = conn.execute(select(findings.c.activity_account_id)).scalar_one()
         account = conn.execute(select(activities.c.account_id)).scalar_one()
     assert linked is not None and linked == account
+
+
+class _FailsOnSome(Detector):
+    """A detector that breaks on texts containing "RUSAK" (a bug in a recognizer, say)."""
+
+    def analyze(self, activity: Activity) -> Finding:
+        if "RUSAK" in activity.text:
+            raise RuntimeError("recognizer bug")
+        return super().analyze(activity)
+
+
+def test_an_activity_the_detector_fails_on_stays_unjudged_until_a_rescan_succeeds(store: Store,
+                                                                                 tmp_path: Path) -> None:
+    export = tmp_path / "posts.jsonl"
+    texts = ["Ayo coblos nomor 2 Prabowo-Gibran!", "RUSAK Ayo coblos nomor 2 Prabowo-Gibran!", "Rapat dinas pagi ini"]
+    export.write_text("".join(json.dumps({"id": f"p{i}", "text": t, "kind": "post", "platform": "x",
+                                          "created_at": "2024-02-01T09:00:00+07:00"}) + "\n"
+                              for i, t in enumerate(texts)))
+    kb = load_packs(None)
+    report = import_paths(store, [export], ImportOptions(), _FailsOnSome(kb))
+    assert report.to_json()["findings"] == 1
+    with store.read() as conn:
+        marks = dict(conn.execute(select(activities.c.text, activities.c.judged_pack)).all())
+    assert marks[texts[1]] is None and marks[texts[0]] is not None and marks[texts[2]] is not None
+
+    again = rescan(store, _FailsOnSome(kb))  # still failing: counted, still unjudged
+    assert again.counts["judged"] == 1 and again.counts["failed"] == 1
+    fixed = rescan(store, Detector(kb))  # the bug fixed (same versions): only the failed one is judged
+    assert fixed.counts["judged"] == 1 and fixed.counts["new"] == 1
+    with store.read() as conn:
+        assert conn.execute(select(activities.c.id).where(activities.c.judged_pack.is_(None))).all() == []
+        assert len(conn.execute(select(findings.c.id)).all()) == 2

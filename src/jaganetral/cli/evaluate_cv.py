@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jaganetral.cli.common import EXIT_OK, EXIT_USAGE, describe_os_error, detector_from, error, read_labelled_file
 from jaganetral.config import NO_MODEL
-from jaganetral.learning.crossval import CrossValidation, cross_validate
+from jaganetral.learning.crossval import PREDICTED, CrossValidation, cross_validate
 from jaganetral.service.evaluation import render
 
 
@@ -72,4 +72,9 @@ def render_cv(cv: CrossValidation) -> str:
     ]
     for b in cal["bins"]:
         lines.append(f"{b['from']:.1f}-{b['from'] + 0.1:.1f}{b['mean_p']:>12.3f}{b['observed']:>10.3f}{b['n']:>6}")
+    lines += ["", "Matriks kebingungan label (baris: label sebenarnya; kolom: label paling mungkin menurut model;",
+              f"{PREDICTED[-1]}: aturan tidak menyebut siapa pun, model tidak menilai)",
+              f"{'':<18}" + "".join(f"{name[:14]:>15}" for name in PREDICTED)]
+    for row in d["confusion"]:
+        lines.append(f"{row['label']:<18}" + "".join(f"{row[name]:>15}" for name in PREDICTED))
     return "\n".join(lines)

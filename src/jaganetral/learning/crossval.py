@@ -8,12 +8,13 @@ report is the same one ``eval`` prints, plus calibration on the held-out folds.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from jaganetral.detect.engine import Detector
-from jaganetral.detect.learned import LearnedModel
+from jaganetral.detect.learned import LABELS, LearnedModel
 from jaganetral.learning.clusters import grouped_folds, near_duplicate_groups
 from jaganetral.learning.fit import expected_calibration_error, reliability
 from jaganetral.learning.train import TrainSettings, train
@@ -31,6 +32,13 @@ class CrossValidation:
     truth: list[bool] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     thresholds: list[float] = field(default_factory=list)
+    # (true label, the model's most probable label) of every held-out row; NOT_JUDGED where the rules
+    # named nobody, so the model never saw the row
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def confusion_rows(self) -> list[dict[str, Any]]:
+        """The label confusion matrix: one row per true label, a count per predicted label."""
+        return [{"label": true, **{pred: self.confusion[(true, pred)] for pred in PREDICTED}} for true in LABELS]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -39,6 +47,7 @@ class CrossValidation:
             "learned": self.report.as_dict(),
             "rules_only": self.rules_report.as_dict(),
             "thresholds": self.thresholds,
+            "confusion": self.confusion_rows(),
             "calibration": {
                 "rows": len(self.scores),
                 "ece": round(expected_calibration_error(self.scores, self.truth), 4),
@@ -46,6 +55,18 @@ class CrossValidation:
                          for lo, m, r, n in reliability(self.scores, self.truth)],
             },
         }
+
+
+NOT_JUDGED = "tidak_dinilai"
+PREDICTED = (*LABELS, NOT_JUDGED)
+
+
+def predicted_label(detector: Detector, model: LearnedModel, row: LabelledRow) -> str:
+    """The model's most probable label for a row, or NOT_JUDGED where the rules name nobody."""
+    got = detector.learning_input(row.activity, model.bits)
+    if got is None:
+        return NOT_JUDGED
+    return LABELS[int(model.probabilities(got[0]).argmax())]
 
 
 def with_model(rules: Detector, model: LearnedModel) -> Detector:
@@ -72,6 +93,7 @@ def cross_validate(rules: Detector, rows: Sequence[LabelledRow],
                 continue
             finding = score_row(cv.report, detector, row.activity, row.label, row.gold)
             score_row(cv.rules_report, rules, row.activity, row.label, row.gold)
+            cv.confusion[(row.label, predicted_label(detector, trained.model, row))] += 1
             if finding.evidence:  # the rules named someone, so the model judged it (its score is calibrated)
                 cv.scores.append(finding.score)
                 cv.truth.append(row.partisan)

@@ -181,13 +181,18 @@ def store_batch(conn: Connection, import_id: int, rows: Sequence[Row], refs: Seq
 
 def judge(conn: Connection, detector: Detector, items: list[tuple[int, dict[str, Any]]], now: dt.datetime,
           rescan_id: int | None = None) -> int:
-    """Judge activities and store the flagged findings; returns how many were flagged."""
+    """Judge activities and store the flagged findings; returns how many were flagged. An activity the
+    detector fails on is left unjudged (``judged_pack`` None), so the next ``rescan`` tries it again."""
     out: list[dict[str, Any]] = []
+    failed: list[int] = []
     for activity_id, row in items:
         finding = analyze(detector, row)
-        if finding is not None and finding.flag:
+        if finding is None:
+            failed.append(activity_id)
+        elif finding.flag:
             out.append(finding_row(activity_id, row, finding, now, rescan_id))
     activity_repo.insert_findings(conn, out)
+    activity_repo.mark_judged(conn, failed, None)
     return len(out)
 
 

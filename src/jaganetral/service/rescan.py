@@ -53,6 +53,7 @@ def rescan(store: Store, detector: Detector, everything: bool = False, actor: st
             stamp = now()
             retire: list[int] = []
             add: list[dict[str, Any]] = []
+            judged: list[int] = []  # a failed activity keeps its old mark: a later rescan tries it again
             for row in rows:
                 report.counts["judged"] += 1
                 data = dict(row)
@@ -60,6 +61,7 @@ def rescan(store: Store, detector: Detector, everything: bool = False, actor: st
                 if finding is None:
                     report.counts["failed"] += 1
                     continue
+                judged.append(int(row["id"]))
                 before = old.get(int(row["id"]))
                 outcome = compare(before, finding)
                 report.counts[outcome] += 1
@@ -71,7 +73,7 @@ def rescan(store: Store, detector: Detector, everything: bool = False, actor: st
                     add.append(new_row)
             activity_repo.retire_findings(conn, retire, rescan_id)
             activity_repo.insert_findings(conn, add)
-            activity_repo.mark_judged(conn, ids, judged_with)
+            activity_repo.mark_judged(conn, judged, judged_with)
             after = ids[-1]
         if progress is not None:
             progress(report)

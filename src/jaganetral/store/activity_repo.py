@@ -259,7 +259,8 @@ def insert_findings(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None
         conn.execute(findings.insert(), list(rows))
 
 
-def mark_judged(conn: Connection, ids: Sequence[int], fingerprint: str) -> None:
+def mark_judged(conn: Connection, ids: Sequence[int], fingerprint: str | None) -> None:
+    """Record what these activities were last judged with (None: not judged, a rescan takes them)."""
     for start in range(0, len(ids), IN_CHUNK):
         part = ids[start:start + IN_CHUNK]
         conn.execute(update(activities).where(activities.c.id.in_(part)).values(judged_pack=fingerprint))

@@ -51,12 +51,13 @@ def test_eval_cv_prints_both_and_plots(data: Path, tmp_path: Path, capsys: pytes
     png = tmp_path / "rel.png"
     assert main(["eval", str(data), "--cv", "3", "--plot", str(png)]) == 0
     out = capsys.readouterr().out
-    assert "Aturan + model" in out and "Aturan saja" in out and "ECE" in out
+    assert "Aturan + model" in out and "Aturan saja" in out and "ECE" in out and "Matriks kebingungan" in out
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
     assert main(["eval", str(data), "--cv", "3", "--json"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["k"] == 3 and len(d["thresholds"]) == 3
     assert d["learned"]["rows"] == d["rules_only"]["rows"] == 108
+    assert sum(v for row in d["confusion"] for k, v in row.items() if k != "label") == 108
 
 
 @pytest.mark.parametrize("argv", [["--cv", "1"], ["--plot", "x.png"], ["--train-extra", "x.jsonl"]])

@@ -3,12 +3,14 @@ and explanations that keep the rules' evidence."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
 import pytest
 
 from jaganetral.detect.engine import Detector
+from jaganetral.detect.learned import LABELS
 from jaganetral.detect.model import Activity
 from jaganetral.knowledge.base import KnowledgeBase
 from jaganetral.learning.artifact import ModelError, finalize, from_bytes
@@ -96,6 +98,12 @@ def test_calibration_on_held_back_folds(rules: Detector, rows: list[LabelledRow]
     assert truth[p >= 0.5].mean() > truth[p < 0.5].mean()
     assert cv.as_dict()["calibration"]["ece"] < 0.25
     assert cv.report.n == cv.rules_report.n == len(rows)
+    matrix = cv.as_dict()["confusion"]
+    assert [r["label"] for r in matrix] == list(LABELS)
+    by_label = Counter(r.label for r in rows)
+    assert all(sum(v for k, v in r.items() if k != "label") == by_label[r["label"]] for r in matrix)
+    diagonal = sum(r[r["label"]] for r in matrix)
+    assert diagonal > len(rows) / 2  # held-out rows mostly get their own label on this separable fixture
 
 
 def test_training_needs_two_labels(rules: Detector, rows: list[LabelledRow]) -> None:
