@@ -74,7 +74,7 @@ def render_cv(cv: CrossValidation) -> str:
         lines.append(f"{b['from']:.1f}-{b['from'] + 0.1:.1f}{b['mean_p']:>12.3f}{b['observed']:>10.3f}{b['n']:>6}")
     lines += ["", "Matriks kebingungan label (baris: label sebenarnya; kolom: label paling mungkin menurut model;",
               f"{PREDICTED[-1]}: aturan tidak menyebut siapa pun, model tidak menilai)",
-              f"{'':<18}" + "".join(f"{name[:14]:>15}" for name in PREDICTED)]
+              f"{'':<18}" + "".join(f"{name[:16]:>17}" for name in PREDICTED)]
     for row in d["confusion"]:
-        lines.append(f"{row['label']:<18}" + "".join(f"{row[name]:>15}" for name in PREDICTED))
+        lines.append(f"{row['label']:<18}" + "".join(f"{row[name]:>17}" for name in PREDICTED))
     return "\n".join(lines)
