@@ -10,7 +10,9 @@ from sqlalchemy import select
 
 from jaganetral.detect.engine import Detector
 from jaganetral.detect.model import Activity, Finding
+from jaganetral.ingest.model import AccountRef
 from jaganetral.knowledge.loader import load_packs
+from jaganetral.service.import_batch import Accounts
 from jaganetral.service.importing import ImportOptions, import_paths
 from jaganetral.service.rescan import rescan
 from jaganetral.service.store import Store, now
@@ -165,3 +167,32 @@ def test_an_activity_the_detector_fails_on_stays_unjudged_until_a_rescan_succeed
     with store.read() as conn:
         assert conn.execute(select(activities.c.id).where(activities.c.judged_pack.is_(None))).all() == []
         assert len(conn.execute(select(findings.c.id)).all()) == 2
+
+
+def test_an_account_met_by_handle_then_with_its_id_stays_one_account(store: Store) -> None:
+    run = Accounts(None)
+    with store.transaction() as conn:
+        by_handle = run.of(conn, "x", AccountRef("x", handle="BudiContoh"), now())
+        other = registry_repo.add_account(conn, "x", "lain_contoh", "777", None, None, now())
+    later = Accounts(None)  # another run: nothing cached
+    with store.transaction() as conn:
+        both = later.of(conn, "x", AccountRef("x", handle="budicontoh", numeric_id="123"), now())
+        reused = later.of(conn, "x", AccountRef("x", handle="baru_contoh", numeric_id="777"), now())
+    with store.transaction() as conn:
+        by_id = Accounts(None).of(conn, "x", AccountRef("x", numeric_id="123"), now())
+        row = registry_repo.account_row(conn, by_handle)
+        kept = registry_repo.account_row(conn, other)
+    assert both == by_handle == by_id
+    assert (row["handle"], row["numeric_id"]) == ("budicontoh", "123")
+    assert reused == other and (kept["handle"], kept["numeric_id"]) == ("lain_contoh", "777")  # nothing overwritten
+    with store.read() as conn:
+        assert len(conn.execute(select(accounts.c.id).where(accounts.c.platform == "x")).all()) == 2
+
+
+def test_an_id_already_held_by_another_account_is_not_copied(store: Store) -> None:
+    with store.transaction() as conn:
+        old = registry_repo.add_account(conn, "x", None, "555", None, None, now())
+        renamed = registry_repo.add_account(conn, "x", "dipakai_ulang", None, None, None, now())
+        registry_repo.complete_account(conn, renamed, "dipakai_ulang", "555")
+        assert registry_repo.account_row(conn, renamed)["numeric_id"] is None
+        assert registry_repo.account_row(conn, old)["numeric_id"] == "555"

@@ -256,6 +256,7 @@ def link_account_to_employee(store: Store, platform: str, handle_or_url: str, ni
             registry_repo.add_account(conn, chosen, account.handle, account.numeric_id, None, account.profile_url,
                                       now(), employee_id=employee_id)
             return LinkResult(account, who(employee), created=True, changed=True)
+        registry_repo.complete_account(conn, found, account.handle, account.numeric_id)
         owner = registry_repo.account_row(conn, found)["employee_id"]
         if owner is not None and owner != employee_id:
             other = registry_repo.employee_by(conn, employee_id=int(owner))

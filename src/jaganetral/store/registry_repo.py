@@ -40,6 +40,27 @@ def find_account(conn: Connection, platform: str, handle: str | None, numeric_id
     return None if row is None else int(row[0])
 
 
+def complete_account(conn: Connection, account_id: int, handle: str | None, numeric_id: str | None) -> None:
+    """Add the numeric id or handle an account was stored without, once another export names both.
+
+    An account first met by handle (a chat, a mention) and later with its numeric id as well stays one
+    account: what it lacked is filled in, so a third export naming only the id finds it too. Nothing is
+    overwritten, and an id or handle that already belongs to another account on the platform is left
+    alone (handles get renamed and reused; the older account keeps it)."""
+    c = accounts.c
+    row = conn.execute(select(c.platform, c.handle, c.numeric_id).where(c.id == account_id)).one()
+    fill: dict[str, str] = {}
+    if numeric_id and row.numeric_id is None:
+        fill["numeric_id"] = numeric_id
+    if handle and row.handle is None:
+        fill["handle"] = handle.lower()
+    for column, value in fill.items():
+        taken = conn.execute(select(c.id).where(c.platform == row.platform, c[column] == value, c.id != account_id)
+                             .limit(1)).first()
+        if taken is None:
+            conn.execute(update(accounts).where(accounts.c.id == account_id).values({column: value}))
+
+
 def add_account(conn: Connection, platform: str, handle: str | None, numeric_id: str | None, name: str | None,
                 profile_url: str | None, now: dt.datetime, employee_id: int | None = None,
                 key: str | None = None) -> int:
