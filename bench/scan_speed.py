@@ -44,12 +44,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jaganetral.config import Settings
 from jaganetral.detect.engine import Detector
 from jaganetral.detect.model import Activity
 from jaganetral.knowledge.base import KnowledgeBase
 from jaganetral.knowledge.loader import load_packs
-from jaganetral.learning.artifact import load as load_model
 from jaganetral.service.activities import BadLine, read_jsonl
+from jaganetral.service.scanning import build_detector
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO_ROOT / ".." / "shared" / "data" / "corpus.jsonl"
@@ -142,7 +143,7 @@ def _init_worker(model: str | None, cpus: list[int]) -> None:
     global _WORKER
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, set(cpus))
-    _WORKER = build_pipeline(load_packs(), model)
+    _WORKER = build_pipeline(model)
 
 
 def _judge_chunk(chunk: list[Activity]) -> int:
@@ -150,10 +151,9 @@ def _judge_chunk(chunk: list[Activity]) -> int:
     return run_detector(_WORKER, chunk)
 
 
-def build_pipeline(kb: KnowledgeBase, model: str | None) -> Detector:
-    if model == "none":
-        return Detector(kb)
-    return Detector(kb, learned=load_model(model)[0])
+def build_pipeline(model: str | None) -> Detector:
+    """The detector ``jaganetral scan --model MODEL`` runs (the shipped artifact when None, "none": rules)."""
+    return build_detector(Settings(region=None, packs=None, model=model))
 
 
 def run_parallel(pool: Any, activities: Sequence[Activity], workers: int) -> int:
@@ -253,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     t1 = time.perf_counter()
     kb = load_packs()
     detector = Detector(kb)
-    pipeline = build_pipeline(kb, args.model)
+    pipeline = build_pipeline(args.model)
     t2 = time.perf_counter()
     terms = keyword_terms(kb)
     pattern = keyword_pattern(terms)

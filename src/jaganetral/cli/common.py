@@ -75,16 +75,18 @@ class Parser(argparse.ArgumentParser):
 Subparsers = argparse._SubParsersAction  # argparse offers no public name for it
 
 
-def add_detector_options(parser: argparse.ArgumentParser) -> None:
+def add_detector_options(parser: argparse.ArgumentParser, model: bool = True) -> None:
+    """--region and --packs, and (unless ``model`` is False: ``train`` builds the rules alone) --model."""
     parser.add_argument("--region", metavar="R",
                         help="kode wilayah (mis. babel, basel) untuk memilih Pilkada yang berlaku; "
                              "bawaan: $JN_REGION, atau semua wilayah")
     parser.add_argument("--packs", metavar="DIR", nargs="+", action="extend",
                         help="folder/berkas paket pengetahuan pengganti paket bawaan; "
                              "bawaan: $JN_PACKS (dipisah ':'), atau paket bawaan")
-    parser.add_argument("--model", metavar="FILE",
-                        help="berkas model tahap pembelajaran (jaganetral train), atau 'none' untuk aturan saja; "
-                             "bawaan: $JN_MODEL, atau model bawaan paket")
+    if model:
+        parser.add_argument("--model", metavar="FILE",
+                            help="berkas model tahap pembelajaran (jaganetral train), atau 'none' untuk aturan saja; "
+                                 "bawaan: $JN_MODEL, atau model bawaan paket")
 
 
 def detector_from(args: argparse.Namespace, model: str | None = None) -> Detector | None:

@@ -14,6 +14,7 @@ from jaganetral.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     Subparsers,
+    add_detector_options,
     describe_os_error,
     detector_from,
     error,
@@ -41,8 +42,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     parser.add_argument("--bits", type=int, default=DEFAULT_BITS, help=f"2^BITS fitur ter-hash (bawaan {DEFAULT_BITS})")
     parser.add_argument("--l2", type=float, default=FitSettings().l2, help="penalti L2 (bawaan %(default)s)")
     parser.add_argument("--json", action="store_true", help="cetak ringkasan sebagai JSON")
-    parser.add_argument("--region", metavar="R", help="kode wilayah; bawaan: $JN_REGION")
-    parser.add_argument("--packs", metavar="DIR", nargs="+", action="extend", help="paket pengetahuan pengganti")
+    add_detector_options(parser, model=False)
     parser.set_defaults(handler=run)
 
 

@@ -193,7 +193,7 @@ class Detector:
         p = learned.partisan(probs)
         flagged = p >= learned.threshold
         note = explain_learned(p, learned.cues(features, names) if flagged else [], learned.version, flagged)
-        signals = self._signals(activity.kind, j, MIN_SIGNAL) if p >= learned.threshold else []
+        signals = self._signals(activity.kind, j, MIN_SIGNAL) if flagged else []
         if not signals:
             return self._clear(activity, j, p, note)
         lead = max(tj.score for _, tj in signals)

@@ -76,15 +76,17 @@ class Featurizer:
         words = [w for w in norms if w and not w.startswith(("@", "http"))]
         text: dict[int, float] = {}
         names: dict[int, str] = {}
+        indices: list[int] = []
         for w in words:
             i, grams = self._word(w)
+            indices.append(i)
             text[i] = 1.0
             names.setdefault(i, w)
             text.update(dict.fromkeys(grams, 1.0))
         mask = (1 << self.bits) - 1
-        for a, b in itertools.pairwise(words):
+        for (a, ia), (b, ib) in itertools.pairwise(zip(words, indices, strict=True)):
             # a bigram's index mixes its words' indices (no string to build and hash per pair)
-            i = (self._word(a)[0] * BIGRAM_MIX + self._word(b)[0] + 1) & mask
+            i = (ia * BIGRAM_MIX + ib + 1) & mask
             text[i] = 1.0
             if i not in names:
                 names[i] = f"{a} {b}"

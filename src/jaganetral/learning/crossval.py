@@ -30,7 +30,6 @@ class CrossValidation:
     rules_report: EvalReport  # the rules alone on the same rows, for comparison
     scores: list[float] = field(default_factory=list)  # held-out calibrated probability (rows the model judged)
     truth: list[bool] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
     thresholds: list[float] = field(default_factory=list)
     # (true label, the model's most probable label) of every held-out row; NOT_JUDGED where the rules
     # named nobody, so the model never saw the row
@@ -97,7 +96,6 @@ def cross_validate(rules: Detector, rows: Sequence[LabelledRow],
             if finding.evidence:  # the rules named someone, so the model judged it (its score is calibrated)
                 cv.scores.append(finding.score)
                 cv.truth.append(row.partisan)
-                cv.labels.append(row.label)
         if progress:
             progress(fold + 1)
     return cv

@@ -71,7 +71,7 @@ class Accounts:
             found = registry_repo.find_account(conn, a.platform, a.handle, a.numeric_id, a.name)
             if found is None:
                 found = registry_repo.add_account(conn, a.platform, a.handle, a.numeric_id, a.name, None, now)
-            elif a.handle and a.numeric_id:
+            else:
                 registry_repo.complete_account(conn, found, a.handle, a.numeric_id)
             self.cache[(a.platform, key)] = found
         return found
