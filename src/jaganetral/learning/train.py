@@ -22,6 +22,7 @@ from jaganetral.service.labelled import LabelledRow
 
 DEFAULT_BITS = 18
 INNER_FOLDS = 3
+CALIBRATION_DIGITS = 6  # decimals of Platt's a and b kept in the artifact
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,9 @@ def train(detector: Detector, rows: Sequence[LabelledRow], settings: TrainSettin
         z[test] = partisan_log_odds(d.x[test], w, b)
     truth = np.asarray([r.partisan for r in d.rows])
     neutral = d.y == LABELS.index("neutral_election")
-    a, b0 = fit_platt(z[hand], truth[hand])
+    # rounded: the last digits of Platt's fit vary with the CPU's floating-point paths, and the artifact's
+    # hash must not (the weights are rounded to float16 for the same reason)
+    a, b0 = (round(v, CALIBRATION_DIGITS) for v in fit_platt(z[hand], truth[hand]))
     p = 1.0 / (1.0 + np.exp(-(a * z + b0)))
     choice = choose_threshold(p[hand], truth[hand], neutral[hand], s.max_neutral_fpr, s.min_precision)
     w, b = fit_softmax(d.x, d.y, len(LABELS), d.weight, s.fit)
@@ -108,7 +111,7 @@ def train(detector: Detector, rows: Sequence[LabelledRow], settings: TrainSettin
         "rows_down_weighted": int((~hand).sum()),
         "labels": counts,
         "clusters": len(set(groups)),
-        "calibration": {"a": round(a, 6), "b": round(b0, 6)},
+        "calibration": {"a": a, "b": b0},
         "threshold": choice.threshold,
         "inner_cv": {"precision": round(choice.precision, 4), "recall": round(choice.recall, 4),
                      "f1": round(choice.f1, 4), "neutral_fpr": round(choice.neutral_fpr, 4)},
