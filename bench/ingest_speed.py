@@ -60,7 +60,7 @@ SAMPLE_ITEMS = 3000
 # ---------------------------------------------------------------- child process: one stage, then exit
 def child(spec: dict[str, Any]) -> dict[str, Any]:
     from jaganetral.config import StoreSettings
-    from jaganetral.ingest.model import Ignored, RawActivity
+    from jaganetral.ingest.model import Ignored, OwnerIdentity, RawActivity
     from jaganetral.ingest.registry import default_adapters
     from jaganetral.ingest.sniff import pick
     from jaganetral.ingest.sources import iter_sources
@@ -80,7 +80,7 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
                 if isinstance(rec, RawActivity):
                     kinds[rec.kind] += 1
                 else:
-                    other["ignored" if isinstance(rec, Ignored) else "quarantined"] += 1
+                    other["ignored" if isinstance(rec, Ignored | OwnerIdentity) else "quarantined"] += 1
         out.update(activities=sum(kinds.values()), kinds=dict(kinds), duplicates=0, **other)
     else:
         store = open_store(StoreSettings(Path(spec["data_dir"]), spec["db"]))

@@ -66,7 +66,18 @@ class Quarantined:
     excerpt: str = ""  # at most 200 characters of the record, to help a person find it
 
 
-Record = RawActivity | Ignored | Quarantined
+@dataclass(frozen=True, slots=True)
+class OwnerIdentity:
+    """Who the export belongs to, as the export's own profile file says (X ``account.js``): not an
+    activity. The import gives the owner's activities this account when no --account-of names the
+    employee, and completes the employee's account with it when one does. Counted with ``category``."""
+
+    account: AccountRef
+    provenance: Provenance
+    category: str = "data akun"
+
+
+Record = RawActivity | Ignored | Quarantined | OwnerIdentity
 
 
 class UnreadableInput(Exception):

@@ -58,6 +58,7 @@ class Accounts:
     owner_employee_id: int | None
     pending_owner: str | None = None  # --account-of names an employee not registered yet
     cache: dict[tuple[str, str], int] = field(default_factory=dict)
+    identified: set[str] = field(default_factory=set)  # platforms whose owner an export's profile file named
 
     def of(self, conn: Connection, platform: str, a: AccountRef | None, now: dt.datetime) -> int | None:
         """The account of an activity on ``platform`` by ``a`` (None: the export owner)."""
@@ -78,28 +79,51 @@ class Accounts:
 
     def owner(self, conn: Connection, platform: str, now: dt.datetime) -> int | None:
         """The export owner's account on ``platform``: the employee's own, else one made for the export
-        (linked to the employee, or pending until the employee named by --account-of is registered)."""
+        (linked to the employee, or pending until the employee named by --account-of is registered);
+        without --account-of, the account the export's profile file named (see :meth:`identify`)."""
+        found = self.cache.get((platform, "(owner)"))
+        if found is not None:
+            return found
         if self.owner_employee_id is None and self.pending_owner is None:
             return None
-        found = self.cache.get((platform, "(owner)"))
-        if found is None:
-            known = (registry_repo.accounts_of(conn, self.owner_employee_id, platform)
-                     if self.owner_employee_id is not None else [])
-            if known:
-                found = int(known[0]["id"])
-            elif self.owner_employee_id is not None:
-                found = registry_repo.add_account(conn, platform, None, None, None, None, now,
-                                                  employee_id=self.owner_employee_id,
-                                                  key=f"pemilik-ekspor:pegawai-{self.owner_employee_id}")
-            else:
-                assert self.pending_owner is not None
-                found = registry_repo.add_account(conn, platform, None, None, f"pemilik ekspor {self.pending_owner}",
-                                                  None, now, key=registry_repo.pending_owner_key(self.pending_owner))
-            self.cache[(platform, "(owner)")] = found
+        known = (registry_repo.accounts_of(conn, self.owner_employee_id, platform)
+                 if self.owner_employee_id is not None else [])
+        if known:
+            found = int(known[0]["id"])
+        elif self.owner_employee_id is not None:
+            found = registry_repo.add_account(conn, platform, None, None, None, None, now,
+                                              employee_id=self.owner_employee_id,
+                                              key=f"pemilik-ekspor:pegawai-{self.owner_employee_id}")
+        else:
+            assert self.pending_owner is not None
+            found = registry_repo.add_account(conn, platform, None, None, f"pemilik ekspor {self.pending_owner}",
+                                              None, now, key=registry_repo.pending_owner_key(self.pending_owner))
+        self.cache[(platform, "(owner)")] = found
         return found
+
+    def identify(self, conn: Connection, who: AccountRef, now: dt.datetime) -> None:
+        """The export's profile file names its owner. With --account-of, the owner's account gains the
+        handle and numeric id it lacked (never one another account holds). Without it, the owner's
+        activities from here on belong to the account so named (found or made), which an employee's
+        registered handle or id links: the export names its owner even when the import does not."""
+        if who.handle is None and who.numeric_id is None:
+            return
+        if self.has_owner:
+            owner = self.owner(conn, who.platform, now)
+            if owner is not None:
+                registry_repo.complete_account(conn, owner, who.handle, who.numeric_id)
+            return
+        found = registry_repo.find_account(conn, who.platform, who.handle, who.numeric_id, who.name)
+        if found is None:
+            found = registry_repo.add_account(conn, who.platform, who.handle, who.numeric_id, who.name, None, now)
+        else:
+            registry_repo.complete_account(conn, found, who.handle, who.numeric_id)
+        self.cache[(who.platform, "(owner)")] = found
+        self.identified.add(who.platform)
 
     @property
     def has_owner(self) -> bool:
+        """--account-of named the owner (their activities on every platform are theirs)."""
         return self.owner_employee_id is not None or self.pending_owner is not None
 
 
@@ -147,7 +171,8 @@ def store_batch(conn: Connection, import_id: int, rows: Sequence[Row], refs: Seq
             tally.duplicates += 1
             met.append(old.id)
             i = first[key]
-            if old.account_id is None and refs[i] is None and accounts.has_owner:
+            if old.account_id is None and refs[i] is None and (accounts.has_owner or rows[i][_PLATFORM] in
+                                                               accounts.identified):
                 relink.setdefault(rows[i][_PLATFORM], []).append(old.id)
     activity_repo.mark_seen(conn, met, import_id)
     judged = judgement_id(detector) if detector is not None else None

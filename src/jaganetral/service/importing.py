@@ -22,7 +22,15 @@ from typing import Any
 from jaganetral.detect.engine import Detector
 from jaganetral.detect.model import ACTIVITY_KINDS, WIB
 from jaganetral.ingest.adapters.base import Adapter
-from jaganetral.ingest.model import AccountRef, Ignored, Quarantined, RawActivity, Record, UnreadableInput
+from jaganetral.ingest.model import (
+    AccountRef,
+    Ignored,
+    OwnerIdentity,
+    Quarantined,
+    RawActivity,
+    Record,
+    UnreadableInput,
+)
 from jaganetral.ingest.nip import InvalidNip, parse_nip
 from jaganetral.ingest.registry import default_adapters
 from jaganetral.ingest.sniff import pick
@@ -207,11 +215,13 @@ class _Run:
             self.flush(batch, source)
 
     def flush(self, batch: _Batch, source: SourceFile) -> None:
-        if not batch.rows and not batch.quarantined:
+        if not batch.rows and not batch.quarantined and batch.owner is None:
             return
         stamp: dt.datetime = now()
         detector = self.detector if self.options.scan else None
         with self.store.transaction() as conn:
+            if batch.owner is not None:
+                self.accounts.identify(conn, batch.owner, stamp)
             store_batch(conn, self.import_id, batch.rows, batch.accounts, batch.quarantined, self.accounts,
                         self.tally, stamp, detector)
         if self.progress is not None:
@@ -226,6 +236,7 @@ class _Batch:
     accounts: list[AccountRef | None] = field(default_factory=list)  # each row's acting account
     quarantined: list[Quarantined] = field(default_factory=list)
     ignored: Counter[str] = field(default_factory=Counter)
+    owner: AccountRef | None = None  # the export's owner, as its profile file names them
 
 
 def _batches(records: Iterator[Record], size: int) -> Iterator[_Batch]:
@@ -240,6 +251,9 @@ def _batches(records: Iterator[Record], size: int) -> Iterator[_Batch]:
                 batch = _Batch()
         elif isinstance(rec, Ignored):
             batch.ignored[rec.category] += 1
+        elif isinstance(rec, OwnerIdentity):  # not an activity: counted with the ignored, and remembered
+            batch.ignored[rec.category] += 1
+            batch.owner = rec.account
         else:
             batch.quarantined.append(rec)
     yield batch

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from jaganetral.detect.model import ACTIVITY_KINDS
 from jaganetral.ingest.adapters.base import Adapter
-from jaganetral.ingest.model import Ignored, Quarantined, RawActivity, UnreadableInput
+from jaganetral.ingest.model import Ignored, OwnerIdentity, Quarantined, RawActivity, UnreadableInput
 from jaganetral.ingest.registry import default_adapters
 from jaganetral.ingest.sources import SourceFile
 
@@ -253,7 +253,7 @@ def check_read(adapter: Adapter, root: Path, rel: str, raw: bytes) -> None:
         assert str(exc).strip(), f"{adapter.name}: UnreadableInput tanpa pesan"
         return
     for record in records:
-        assert isinstance(record, RawActivity | Ignored | Quarantined), record
+        assert isinstance(record, RawActivity | Ignored | Quarantined | OwnerIdentity), record
         assert isinstance(record.provenance.locator, str) and record.provenance.locator
         if isinstance(record, Quarantined):
             assert isinstance(record.reason, str) and record.reason.strip()

@@ -22,7 +22,17 @@ from typing import IO, Any, ClassVar
 from jaganetral.detect.model import ActivityKind
 from jaganetral.ingest.adapters.base import Adapter
 from jaganetral.ingest.jsonstream import iter_json_array
-from jaganetral.ingest.model import Ignored, Provenance, Quarantined, RawActivity, Record, UnreadableInput, utc
+from jaganetral.ingest.model import (
+    AccountRef,
+    Ignored,
+    OwnerIdentity,
+    Provenance,
+    Quarantined,
+    RawActivity,
+    Record,
+    UnreadableInput,
+    utc,
+)
 from jaganetral.ingest.sources import SourceFile
 
 PREFIX = re.compile(r"\A\ufeff?\s*window\.YTD\.([A-Za-z0-9_]+)\.part(\d+)\s*=")
@@ -179,8 +189,18 @@ class XArchiveAdapter(Adapter):
             return lambda item, where: self._like(_unwrap(item, ("like",), accept_bare="tweetId"), where)
         if kind == "following":
             return lambda item, where: self._follow(_unwrap(item, ("following",), accept_bare="accountId"), where)
+        if kind == "account":
+            return lambda item, where: self._account(_unwrap(item, ("account",), accept_bare="accountId"), where)
         category = _category(kind)
         return lambda item, where: (None, Ignored(category, where))
+
+    def _account(self, a: dict[str, Any], where: Provenance) -> tuple[str | None, Record]:
+        """The archive owner's own account (``account.js``): username, numeric id, display name."""
+        handle, numeric_id = _str(a.get("username")), _str(a.get("accountId"))
+        if handle is None and numeric_id is None:
+            return None, Ignored(IGNORED_CATEGORIES["account"], where)
+        ref = AccountRef(self.platform, handle, numeric_id, _str(a.get("accountDisplayName")))
+        return None, OwnerIdentity(ref, where, IGNORED_CATEGORIES["account"])
 
     def _tweet(self, t: dict[str, Any], where: Provenance) -> tuple[str | None, Record]:
         tid = _str(t.get("id_str")) or _str(t.get("id"))
