@@ -92,3 +92,18 @@ def test_an_account_file_without_handle_or_id_names_nobody(store: Store, tmp_pat
     report = import_paths(store, [root], ImportOptions(scan=False), None)
     assert report.to_json()["ignored"] == 1
     assert owners(store) == []
+
+
+def test_the_named_owner_stays_within_their_own_archive(store: Store, tmp_path: Path) -> None:
+    parent = tmp_path / "kiriman"
+    archive(parent / "arsip-a")
+    other = archive(parent / "arsip-b", with_account=False)
+    (other / "data" / "tweets.js").write_text(TWEETS_JS.replace("17000000000000000", "17100000000000000"),
+                                              encoding="utf-8")
+    report = import_paths(store, [parent], ImportOptions(scan=False), None)
+    assert report.to_json()["activities"]["post"] == 4
+    with store.read() as conn:
+        by_path = sorted(tuple(r) for r in conn.execute(
+            select(activities.c.source_path, accounts.c.handle)
+            .join(accounts, activities.c.account_id == accounts.c.id, isouter=True)))
+    assert by_path == [("arsip-a/data/tweets.js", HANDLE)] * 2 + [("arsip-b/data/tweets.js", None)] * 2

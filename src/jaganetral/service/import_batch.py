@@ -58,7 +58,9 @@ class Accounts:
     owner_employee_id: int | None
     pending_owner: str | None = None  # --account-of names an employee not registered yet
     cache: dict[tuple[str, str], int] = field(default_factory=dict)
-    identified: set[str] = field(default_factory=set)  # platforms whose owner an export's profile file named
+    # owners named by an export's profile file: (platform, container, folder) -> account
+    named: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    here: tuple[str, str] = ("", "")  # the file being stored: container, path inside it
 
     def of(self, conn: Connection, platform: str, a: AccountRef | None, now: dt.datetime) -> int | None:
         """The account of an activity on ``platform`` by ``a`` (None: the export owner)."""
@@ -80,32 +82,43 @@ class Accounts:
     def owner(self, conn: Connection, platform: str, now: dt.datetime) -> int | None:
         """The export owner's account on ``platform``: the employee's own, else one made for the export
         (linked to the employee, or pending until the employee named by --account-of is registered);
-        without --account-of, the account the export's profile file named (see :meth:`identify`)."""
-        found = self.cache.get((platform, "(owner)"))
-        if found is not None:
-            return found
+        without --account-of, the account the export's own profile file named (see :meth:`identify`)."""
         if self.owner_employee_id is None and self.pending_owner is None:
-            return None
-        known = (registry_repo.accounts_of(conn, self.owner_employee_id, platform)
-                 if self.owner_employee_id is not None else [])
-        if known:
-            found = int(known[0]["id"])
-        elif self.owner_employee_id is not None:
-            found = registry_repo.add_account(conn, platform, None, None, None, None, now,
-                                              employee_id=self.owner_employee_id,
-                                              key=f"pemilik-ekspor:pegawai-{self.owner_employee_id}")
-        else:
-            assert self.pending_owner is not None
-            found = registry_repo.add_account(conn, platform, None, None, f"pemilik ekspor {self.pending_owner}",
-                                              None, now, key=registry_repo.pending_owner_key(self.pending_owner))
-        self.cache[(platform, "(owner)")] = found
+            return self.named_owner(platform)
+        found = self.cache.get((platform, "(owner)"))
+        if found is None:
+            known = (registry_repo.accounts_of(conn, self.owner_employee_id, platform)
+                     if self.owner_employee_id is not None else [])
+            if known:
+                found = int(known[0]["id"])
+            elif self.owner_employee_id is not None:
+                found = registry_repo.add_account(conn, platform, None, None, None, None, now,
+                                                  employee_id=self.owner_employee_id,
+                                                  key=f"pemilik-ekspor:pegawai-{self.owner_employee_id}")
+            else:
+                assert self.pending_owner is not None
+                found = registry_repo.add_account(conn, platform, None, None, f"pemilik ekspor {self.pending_owner}",
+                                                  None, now, key=registry_repo.pending_owner_key(self.pending_owner))
+            self.cache[(platform, "(owner)")] = found
         return found
 
+    def at(self, container: str, path: str) -> None:
+        """The file being stored now (its container and path inside it): a named owner applies to the
+        files beside and below the profile file that named them, in the same container only."""
+        self.here = (container, path)
+
+    def named_owner(self, platform: str) -> int | None:
+        """The owner a profile file named for the file being stored (the nearest folder wins)."""
+        container, path = self.here
+        near = [(len(folder), account) for (p, c, folder), account in self.named.items()
+                if p == platform and c == container and (not folder or path.startswith(folder + "/"))]
+        return max(near)[1] if near else None
+
     def identify(self, conn: Connection, who: AccountRef, now: dt.datetime) -> None:
-        """The export's profile file names its owner. With --account-of, the owner's account gains the
-        handle and numeric id it lacked (never one another account holds). Without it, the owner's
-        activities from here on belong to the account so named (found or made), which an employee's
-        registered handle or id links: the export names its owner even when the import does not."""
+        """The export's profile file (the file being stored, see :meth:`at`) names its owner. With
+        --account-of, the owner's account gains the handle and numeric id it lacked (never one another
+        account holds). Without it, the owner's activities in that export belong to the account so
+        named (found or made), which an employee's registered handle or id links."""
         if who.handle is None and who.numeric_id is None:
             return
         if self.has_owner:
@@ -118,8 +131,8 @@ class Accounts:
             found = registry_repo.add_account(conn, who.platform, who.handle, who.numeric_id, who.name, None, now)
         else:
             registry_repo.complete_account(conn, found, who.handle, who.numeric_id)
-        self.cache[(who.platform, "(owner)")] = found
-        self.identified.add(who.platform)
+        container, path = self.here
+        self.named[(who.platform, container, path.rpartition("/")[0])] = found
 
     @property
     def has_owner(self) -> bool:
@@ -171,8 +184,8 @@ def store_batch(conn: Connection, import_id: int, rows: Sequence[Row], refs: Seq
             tally.duplicates += 1
             met.append(old.id)
             i = first[key]
-            if old.account_id is None and refs[i] is None and (accounts.has_owner or rows[i][_PLATFORM] in
-                                                               accounts.identified):
+            if old.account_id is None and refs[i] is None and (
+                    accounts.has_owner or accounts.named_owner(rows[i][_PLATFORM]) is not None):
                 relink.setdefault(rows[i][_PLATFORM], []).append(old.id)
     activity_repo.mark_seen(conn, met, import_id)
     judged = judgement_id(detector) if detector is not None else None

@@ -219,6 +219,7 @@ class _Run:
             return
         stamp: dt.datetime = now()
         detector = self.detector if self.options.scan else None
+        self.accounts.at(str(source.container), source.path)
         with self.store.transaction() as conn:
             if batch.owner is not None:
                 self.accounts.identify(conn, batch.owner, stamp)
