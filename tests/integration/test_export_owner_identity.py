@@ -3,6 +3,7 @@ registry links to an employee; with --account-of the employee's account gains th
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sqlalchemy import select
@@ -107,3 +108,26 @@ def test_the_named_owner_stays_within_their_own_archive(store: Store, tmp_path: 
             select(activities.c.source_path, accounts.c.handle)
             .join(accounts, activities.c.account_id == accounts.c.id, isouter=True)))
     assert by_path == [("arsip-a/data/tweets.js", HANDLE)] * 2 + [("arsip-b/data/tweets.js", None)] * 2
+
+
+def tiktok(path: Path, user: str | None, day: int) -> Path:
+    sections: dict[str, object] = {"Comment": {"Comments": {"CommentsList": [
+        {"Date": f"2024-01-{day:02d} 08:00:00", "Comment": f"Semangat kerja hari ke-{day}"}]}}}
+    if user is not None:
+        sections["Profile"] = {"Profile Information": {"ProfileMap": {"userName": user, "bioDescription": "fiksi"}}}
+    path.write_text(json.dumps(sections), encoding="utf-8")
+    return path
+
+
+def test_a_tiktok_profile_names_the_owner_of_its_own_file_only(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "tiktok"
+    folder.mkdir()
+    tiktok(folder / "user_data_tiktok-a.json", "pegawai_tiktok", 1)  # profile after the activities
+    tiktok(folder / "user_data_tiktok-b.json", None, 2)
+    report = import_paths(store, [folder], ImportOptions(scan=False), None)
+    assert report.to_json()["activities"]["comment"] == 2 and report.to_json()["ignored"] == 0
+    with store.read() as conn:
+        by_path = sorted(tuple(r) for r in conn.execute(
+            select(activities.c.source_path, accounts.c.handle)
+            .join(accounts, activities.c.account_id == accounts.c.id, isouter=True)))
+    assert by_path == [("user_data_tiktok-a.json", "pegawai_tiktok"), ("user_data_tiktok-b.json", None)]

@@ -68,13 +68,18 @@ class Quarantined:
 
 @dataclass(frozen=True, slots=True)
 class OwnerIdentity:
-    """Who the export belongs to, as the export's own profile file says (X ``account.js``): not an
-    activity. The import gives the owner's activities this account when no --account-of names the
-    employee, and completes the employee's account with it when one does. Counted with ``category``."""
+    """Who the export belongs to, as the export's own profile says (X ``account.js``, the TikTok
+    ``ProfileMap``): not an activity. The import gives the owner's activities this account when no
+    --account-of names the employee, and completes the employee's account with it when one does.
+
+    ``folder``: it names the owner of every file beside and below it (an X archive's ``data/``);
+    otherwise of its own file only (TikTok's one ``user_data.json``). Counted with the ignored records
+    under ``category`` when that is set (a file that is only a profile, like ``account.js``)."""
 
     account: AccountRef
     provenance: Provenance
-    category: str = "data akun"
+    category: str | None = "data akun"
+    folder: bool = True
 
 
 Record = RawActivity | Ignored | Quarantined | OwnerIdentity

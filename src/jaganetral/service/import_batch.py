@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 
 from jaganetral.detect.engine import Detector
 from jaganetral.detect.model import Activity, Finding
-from jaganetral.ingest.model import AccountRef, Quarantined, RawActivity
+from jaganetral.ingest.model import AccountRef, OwnerIdentity, Quarantined, RawActivity
 from jaganetral.service.dedup import key_digest, key_text
 from jaganetral.store import activity_repo, registry_repo
 
@@ -58,8 +58,8 @@ class Accounts:
     owner_employee_id: int | None
     pending_owner: str | None = None  # --account-of names an employee not registered yet
     cache: dict[tuple[str, str], int] = field(default_factory=dict)
-    # owners named by an export's profile file: (platform, container, folder) -> account
-    named: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    # owners named by an export's own profile: (platform, container, folder or file, is folder) -> account
+    named: dict[tuple[str, str, str, bool], int] = field(default_factory=dict)
     here: tuple[str, str] = ("", "")  # the file being stored: container, path inside it
 
     def of(self, conn: Connection, platform: str, a: AccountRef | None, now: dt.datetime) -> int | None:
@@ -110,15 +110,17 @@ class Accounts:
     def named_owner(self, platform: str) -> int | None:
         """The owner a profile file named for the file being stored (the nearest folder wins)."""
         container, path = self.here
-        near = [(len(folder), account) for (p, c, folder), account in self.named.items()
-                if p == platform and c == container and (not folder or path.startswith(folder + "/"))]
+        near = [(len(covered), account) for (p, c, covered, folder), account in self.named.items()
+                if p == platform and c == container
+                and ((path.startswith(covered + "/") or not covered) if folder else path == covered)]
         return max(near)[1] if near else None
 
-    def identify(self, conn: Connection, who: AccountRef, now: dt.datetime) -> None:
+    def identify(self, conn: Connection, named: OwnerIdentity, now: dt.datetime) -> None:
         """The export's profile file (the file being stored, see :meth:`at`) names its owner. With
         --account-of, the owner's account gains the handle and numeric id it lacked (never one another
         account holds). Without it, the owner's activities in that export belong to the account so
         named (found or made), which an employee's registered handle or id links."""
+        who = named.account
         if who.handle is None and who.numeric_id is None:
             return
         if self.has_owner:
@@ -132,7 +134,7 @@ class Accounts:
         else:
             registry_repo.complete_account(conn, found, who.handle, who.numeric_id)
         container, path = self.here
-        self.named[(who.platform, container, path.rpartition("/")[0])] = found
+        self.named[(who.platform, container, path.rpartition("/")[0] if named.folder else path, named.folder)] = found
 
     @property
     def has_owner(self) -> bool:

@@ -237,7 +237,7 @@ class _Batch:
     accounts: list[AccountRef | None] = field(default_factory=list)  # each row's acting account
     quarantined: list[Quarantined] = field(default_factory=list)
     ignored: Counter[str] = field(default_factory=Counter)
-    owner: AccountRef | None = None  # the export's owner, as its profile file names them
+    owner: OwnerIdentity | None = None  # the export's owner, as its own profile names them
 
 
 def _batches(records: Iterator[Record], size: int) -> Iterator[_Batch]:
@@ -252,9 +252,10 @@ def _batches(records: Iterator[Record], size: int) -> Iterator[_Batch]:
                 batch = _Batch()
         elif isinstance(rec, Ignored):
             batch.ignored[rec.category] += 1
-        elif isinstance(rec, OwnerIdentity):  # not an activity: counted with the ignored, and remembered
-            batch.ignored[rec.category] += 1
-            batch.owner = rec.account
+        elif isinstance(rec, OwnerIdentity):  # not an activity: remembered (and counted, when it is a record)
+            if rec.category is not None:
+                batch.ignored[rec.category] += 1
+            batch.owner = rec
         else:
             batch.quarantined.append(rec)
     yield batch

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from jaganetral.detect.model import ActivityKind
 from jaganetral.ingest.adapters.base import Adapter
 from jaganetral.ingest.jsonstream import iter_json_arrays
-from jaganetral.ingest.model import Ignored, Provenance, Quarantined, RawActivity, Record
+from jaganetral.ingest.model import AccountRef, Ignored, OwnerIdentity, Provenance, Quarantined, RawActivity, Record
 from jaganetral.ingest.sources import SourceFile
 
 NAME = re.compile(r"^user_data(_tiktok)?\b.*\.json$", re.I)
@@ -90,6 +90,10 @@ class TikTokJsonAdapter(Adapter):
 
     def read(self, source: SourceFile, sha256: str) -> Iterator[Record]:
         data = load_json(source)
+        owner = _owner(data)
+        if owner is not None:  # first, so that every activity of the file is the owner's, wherever the profile is
+            where = self.where(source, sha256, owner[0])
+            yield OwnerIdentity(AccountRef(self.platform, handle=owner[1]), where, category=None, folder=False)
         for top, sections in data.items():
             if not isinstance(sections, dict):
                 continue
@@ -177,6 +181,17 @@ class TikTokJsonAdapter(Adapter):
         if not isinstance(text, str):
             raise Skip("komentar LIVE tanpa teks")
         return RawActivity(self.platform, "comment", None, parse_date(_get(item, "CommentTime")), text, where)
+
+
+def _owner(data: dict[str, Any]) -> tuple[str, str] | None:
+    """Where the profile's ``userName`` is and its value: the export's owner (only the handle is kept)."""
+    for top, sections in data.items():
+        for section, lists in (sections.items() if isinstance(sections, dict) else ()):
+            profile = lists.get("ProfileMap") if isinstance(lists, dict) else None
+            name = _str(profile.get("userName")) if isinstance(profile, dict) else None
+            if name is not None and name.upper() not in ("N/A", "REDACTED"):
+                return f"{top}/{section}/ProfileMap", name.lstrip("@")
+    return None
 
 
 def _excerpt(item: object) -> str:
