@@ -37,13 +37,14 @@ def read_labels(paths: list[str]) -> dict[str, Label]:
 
 
 def render(a: Agreement) -> str:
-    d = a.as_dict()
+    d, f = a.as_dict(), a.flags
     lines = [
         f"id bersama {d['shared']} (hanya rujukan {d['only_reference']}, hanya pembanding {d['only_other']}); "
         f"baris jelas {d['clear_rows']}",
         f"label sama {a.exact:.3f}, kappa {a.kappa:.3f}",
-        f"flag: presisi {a.precision:.3f}, recall {a.recall:.3f}, F1 {a.f1:.3f}, "
-        f"FPR neutral_election {a.neutral_election_fpr:.3f}; kontestan sama {a.target_hits} dari {a.target_rows}",
+        f"flag: presisi {f.precision:.3f}, recall {f.recall:.3f}, F1 {f.f1:.3f}, "
+        f"FPR neutral_election {f.false_positive_rate('neutral_election'):.3f}; "
+        f"kontestan sama {f.contestant_hit} dari {f.contestant_total}",
         "rujukan \\ pembanding " + " ".join(f"{label[:10]:>10}" for label in ALL_LABELS),
     ]
     for row in d["confusion"]:

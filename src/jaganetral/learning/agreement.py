@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jaganetral.detect.learned import LABELS
+from jaganetral.service.evaluation import EvalReport
+from jaganetral.service.labelled import PARTISAN
 
 UNCLEAR = "unclear"
 ALL_LABELS = (*LABELS, UNCLEAR)
-PARTISAN = frozenset({"support", "attack"})
 
 Label = tuple[str, Sequence[str]]  # (label, target ids)
 
@@ -32,24 +33,19 @@ class Agreement:
     only_reference: int = 0
     only_other: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (reference, other), all shared ids
-    target_rows: int = 0  # both partisan, and the reference names a pack contestant
-    target_hits: int = 0  # ... and the other reader names at least one of them
+    # the other reader's labels as flags (support/attack) and targets, counted as ``eval`` counts the
+    # detector's findings, over the rows neither calls unclear
+    flags: EvalReport = field(default_factory=EvalReport)
 
     def _count(self, ref: set[str] | None = None, oth: set[str] | None = None) -> int:
         return sum(n for (r, o), n in self.confusion.items()
                    if (ref is None or r in ref) and (oth is None or o in oth))
 
     @property
-    def clear(self) -> int:
-        """Shared ids neither annotation calls unclear: the rows the flag figures are computed on."""
-        known = set(LABELS)
-        return self._count(known, known)
-
-    @property
     def exact(self) -> float:
-        """Share of clear rows with the same label."""
+        """Share of the rows neither calls unclear with the same label."""
         same = sum(self.confusion[(label, label)] for label in LABELS)
-        return same / self.clear if self.clear else 0.0
+        return same / self.flags.n if self.flags.n else 0.0
 
     @property
     def kappa(self) -> float:
@@ -61,48 +57,21 @@ class Agreement:
         expected = sum(self._count({label}) * self._count(None, {label}) for label in ALL_LABELS) / total**2
         return (observed - expected) / (1.0 - expected) if expected < 1.0 else 1.0
 
-    def _flag_counts(self) -> tuple[int, int, int]:
-        others = set(LABELS) - PARTISAN
-        tp = self._count(set(PARTISAN), set(PARTISAN))
-        fp = self._count(others, set(PARTISAN))
-        fn = self._count(set(PARTISAN), others)
-        return tp, fp, fn
-
-    @property
-    def precision(self) -> float:
-        tp, fp, _ = self._flag_counts()
-        return tp / (tp + fp) if tp + fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        tp, _, fn = self._flag_counts()
-        return tp / (tp + fn) if tp + fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def neutral_election_fpr(self) -> float:
-        """Share of the reference's clear neutral_election rows the other reader calls partisan."""
-        total = self._count({"neutral_election"}, set(LABELS))
-        return self._count({"neutral_election"}, set(PARTISAN)) / total if total else 0.0
-
     def as_dict(self) -> dict[str, Any]:
+        f = self.flags
         return {
             "shared": self.shared,
             "only_reference": self.only_reference,
             "only_other": self.only_other,
-            "clear_rows": self.clear,
+            "clear_rows": f.n,
             "exact_agreement": round(self.exact, 4),
             "kappa": round(self.kappa, 4),
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "neutral_election_fpr": round(self.neutral_election_fpr, 4),
-            "target_agreement": round(self.target_hits / self.target_rows, 4) if self.target_rows else 0.0,
-            "target_rows": self.target_rows,
+            "precision": round(f.precision, 4),
+            "recall": round(f.recall, 4),
+            "f1": round(f.f1, 4),
+            "neutral_election_fpr": round(f.false_positive_rate("neutral_election"), 4),
+            "target_agreement": round(f.contestant_accuracy, 4),
+            "target_rows": f.contestant_total,
             "confusion": [{"label": r, **{o: self.confusion[(r, o)] for o in ALL_LABELS}} for r in ALL_LABELS],
         }
 
@@ -119,8 +88,7 @@ def compare(reference: Mapping[str, Label], other: Mapping[str, Label]) -> Agree
                 raise ValueError(f"label tidak dikenal pada id {key!r}: {label!r}")
         out.shared += 1
         out.confusion[(ref, oth)] += 1
-        named = {t for t in ref_targets if not t.startswith("other:")}
-        if ref in PARTISAN and oth in PARTISAN and named:
-            out.target_rows += 1
-            out.target_hits += bool(named & set(oth_targets))
+        if UNCLEAR not in (ref, oth):
+            gold = [t for t in ref_targets if not t.startswith("other:")]
+            out.flags.count(ref, oth in PARTISAN, gold, oth_targets)
     return out

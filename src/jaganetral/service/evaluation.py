@@ -53,6 +53,27 @@ class EvalReport:
     def contestant_accuracy(self) -> float:
         return self.contestant_hit / self.contestant_total if self.contestant_total else 0.0
 
+    def count(self, label: str, flag: bool, gold: Sequence[str], targets: Sequence[str]) -> bool | None:
+        """Count one judged row: its true ``label`` and pack contestant ids (``gold``), whether it was
+        flagged and for whom. Returns whether the contestant was right (None: not a contestant row)."""
+        self.n += 1
+        truth = label in PARTISAN
+        self.by_label[label]["flagged" if flag else "clear"] += 1
+        if flag and truth:
+            self.tp += 1
+        elif flag:
+            self.fp += 1
+        elif truth:
+            self.fn += 1
+        else:
+            self.tn += 1
+        if not (truth and flag and gold):
+            return None
+        self.contestant_total += 1
+        hit = bool(set(gold) & set(targets))
+        self.contestant_hit += hit
+        return hit
+
     def false_positive_rate(self, label: str) -> float:
         c = self.by_label.get(label, Counter())
         total = c["flagged"] + c["clear"]
@@ -85,23 +106,8 @@ def score_row(report: EvalReport, detector: Detector, activity: Activity, label:
               gold: Sequence[str]) -> Finding:
     """Judge one labelled row (``gold``: its pack contestant ids) and count it into ``report``."""
     finding = detector.analyze(activity)
-    report.n += 1
-    truth = label in PARTISAN
-    report.by_label[label]["flagged" if finding.flag else "clear"] += 1
-    if finding.flag and truth:
-        report.tp += 1
-    elif finding.flag:
-        report.fp += 1
-    elif truth:
-        report.fn += 1
-    else:
-        report.tn += 1
-    hit = None
-    if truth and finding.flag and gold:
-        report.contestant_total += 1
-        hit = bool(set(gold) & set(finding.targets))
-        report.contestant_hit += hit
-    if finding.flag != truth or hit is False:
+    hit = report.count(label, finding.flag, gold, finding.targets)
+    if finding.flag != (label in PARTISAN) or hit is False:
         report.errors.append({"id": activity.id, "label": label, "gold": list(gold), "flag": finding.flag,
                               "score": round(finding.score, 3), "targets": list(finding.targets),
                               "text": activity.text})

@@ -186,8 +186,7 @@ def store_batch(conn: Connection, import_id: int, rows: Sequence[Row], refs: Seq
             tally.duplicates += 1
             met.append(old.id)
             i = first[key]
-            if old.account_id is None and refs[i] is None and (
-                    accounts.has_owner or accounts.named_owner(rows[i][_PLATFORM]) is not None):
+            if old.account_id is None and refs[i] is None:  # stored without an owner: linked below if one is known
                 relink.setdefault(rows[i][_PLATFORM], []).append(old.id)
     activity_repo.mark_seen(conn, met, import_id)
     judged = judgement_id(detector) if detector is not None else None

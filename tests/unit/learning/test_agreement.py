@@ -36,13 +36,13 @@ def _sets(table: list[tuple[str, str, list[str], list[str]]]) -> tuple[dict, dic
 
 def test_hand_computed_table() -> None:
     a = compare(*_sets(TABLE))
-    assert a.shared == 8 and a.clear == 6
-    assert a.precision == pytest.approx(2 / 3)  # tp 2, fp 1
-    assert a.recall == pytest.approx(2 / 3)  # tp 2, fn 1
-    assert a.f1 == pytest.approx(2 / 3)
-    assert a.neutral_election_fpr == pytest.approx(1 / 2)
+    assert a.shared == 8 and a.flags.n == 6
+    assert a.flags.precision == pytest.approx(2 / 3)  # tp 2, fp 1
+    assert a.flags.recall == pytest.approx(2 / 3)  # tp 2, fn 1
+    assert a.flags.f1 == pytest.approx(2 / 3)
+    assert a.flags.false_positive_rate("neutral_election") == pytest.approx(1 / 2)
     assert a.exact == pytest.approx(3 / 6)
-    assert (a.target_rows, a.target_hits) == (2, 1)
+    assert (a.flags.contestant_total, a.flags.contestant_hit) == (2, 1)
     # kappa by hand over all 8 rows: observed 3/8; reference margins s2 a1 n2 p1 np1 u1, other s3 a1 n1 p2 np0 u1
     expected = (2 * 3 + 1 * 1 + 2 * 1 + 1 * 2 + 1 * 0 + 1 * 1) / 64
     assert a.kappa == pytest.approx((3 / 8 - expected) / (1 - expected))
@@ -71,12 +71,12 @@ def test_a_reader_agrees_fully_with_itself(pairs: list[tuple[str, str]]) -> None
     ref = {str(i): (r, ["pilpres2024:01"]) for i, (r, _) in enumerate(pairs)}
     a = compare(ref, ref)
     assert a.kappa == pytest.approx(1.0)
-    assert a.neutral_election_fpr == 0.0
-    assert a.target_hits == a.target_rows
-    if a.clear:
+    assert a.flags.false_positive_rate("neutral_election") == 0.0
+    assert a.flags.contestant_hit == a.flags.contestant_total
+    if a.flags.n:
         assert a.exact == 1.0
     if any(r in ("support", "attack") for r, _ in pairs):
-        assert a.f1 == pytest.approx(1.0)
+        assert a.flags.f1 == pytest.approx(1.0)
 
 
 @given(annotations)
@@ -85,8 +85,8 @@ def test_kappa_is_symmetric_and_figures_bounded(pairs: list[tuple[str, str]]) ->
     oth = {str(i): (o, []) for i, (_, o) in enumerate(pairs)}
     a, b = compare(ref, oth), compare(oth, ref)
     assert a.kappa == pytest.approx(b.kappa)
-    assert a.precision == pytest.approx(b.recall) and a.recall == pytest.approx(b.precision)
-    for v in (a.exact, a.precision, a.recall, a.f1, a.neutral_election_fpr):
+    assert a.flags.precision == pytest.approx(b.flags.recall) and a.flags.recall == pytest.approx(b.flags.precision)
+    for v in (a.exact, a.flags.precision, a.flags.recall, a.flags.f1, a.flags.false_positive_rate("neutral_election")):
         assert 0.0 <= v <= 1.0
     assert sum(a.confusion.values()) == len(pairs)
 
