@@ -131,3 +131,10 @@ def test_a_tiktok_profile_names_the_owner_of_its_own_file_only(store: Store, tmp
             select(activities.c.source_path, accounts.c.handle)
             .join(accounts, activities.c.account_id == accounts.c.id, isouter=True)))
     assert by_path == [("user_data_tiktok-a.json", "pegawai_tiktok"), ("user_data_tiktok-b.json", None)]
+
+
+def test_account_of_gains_the_tiktok_handle_the_profile_names(store: Store, tmp_path: Path) -> None:
+    emp_id = employee(store)
+    export = tiktok(tmp_path / "user_data_tiktok.json", "pegawai_tiktok", 3)
+    import_paths(store, [export], ImportOptions(owner=NIP, scan=False), None)
+    assert owners(store) == [("pegawai_tiktok", None, emp_id)]

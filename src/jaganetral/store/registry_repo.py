@@ -41,21 +41,21 @@ def find_account(conn: Connection, platform: str, handle: str | None, numeric_id
 
 
 def complete_account(conn: Connection, account_id: int, handle: str | None, numeric_id: str | None) -> None:
-    """Add the numeric id or handle an account was stored without, once another export names both.
+    """Add the numeric id or handle an account was stored without, once an export names it.
 
     An account first met by handle (a chat, a mention) and later with its numeric id as well stays one
-    account: what it lacked is filled in, so a third export naming only the id finds it too. Nothing is
+    account: what it lacked is filled in, so a third export naming only the id finds it too; an export
+    owner's account made for --account-of gains the handle the export's profile names. Nothing is
     overwritten, and an id or handle that already belongs to another account on the platform is left
-    alone (handles get renamed and reused; the older account keeps it). With only one of the two given
-    there is nothing to add: the account was found by that one."""
-    if not (handle and numeric_id):
+    alone (handles get renamed and reused; the older account keeps it)."""
+    if not (handle or numeric_id):
         return
     c = accounts.c
     row = conn.execute(select(c.platform, c.handle, c.numeric_id).where(c.id == account_id)).one()
     fill: dict[str, str] = {}
-    if row.numeric_id is None:
+    if numeric_id and row.numeric_id is None:
         fill["numeric_id"] = numeric_id
-    if row.handle is None:
+    if handle and row.handle is None:
         fill["handle"] = handle.lower()
     for column, value in fill.items():
         taken = conn.execute(select(c.id).where(c.platform == row.platform, c[column] == value, c.id != account_id)
